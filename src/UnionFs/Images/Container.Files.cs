@@ -1,0 +1,298 @@
+using System;
+using System.IO;
+using System.Text;
+using UnionFs.Internal;
+using UnionFs.Layers;
+using UnionFs.Paths;
+using UnionFs.Writable;
+
+namespace UnionFs;
+
+public sealed partial class Container
+{
+    /// <summary>Opens a file, as <see cref="FileStream"/> would. Opening for reading never copies up; opening for
+    /// writing, appending or truncating copies an image file up first (overlayfs ovl_open_flags_need_copy_up).</summary>
+    /// <param name="path">A union path; a final symbolic link is followed (a dangling one is created through).</param>
+    /// <param name="mode">How to open or create.</param>
+    /// <param name="access">Read, write or both.</param>
+    /// <returns>A stream over the file. Dispose it.</returns>
+    /// <exception cref="ArgumentException">The path is invalid or reserved, or <paramref name="mode"/> and
+    /// <paramref name="access"/> do not go together.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent directory is missing or is not a directory.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    /// <exception cref="IOException"><see cref="FileMode.CreateNew"/> and the file exists.</exception>
+    public Stream OpenFile(string path, FileMode mode, FileAccess access = FileAccess.ReadWrite)
+    {
+        ThrowIfDisposed();
+        var normalized = UnionPath.Normalize(path);
+        ValidateModeAndAccess(mode, access);
+        var writes = (access & FileAccess.Write) != 0;
+        while (true)
+        {
+            LayerEntry? source;
+            string canonical;
+            using (BeginWrite())
+            {
+                var status = Find(normalized, followFinal: true, out canonical, out var hit);
+                if (status == Status.ParentMissing)
+                {
+                    throw Errors.PartNotFound(canonical);
+                }
+
+                if (status == Status.Found && hit.Kind == EntryKind.Directory)
+                {
+                    throw Errors.AccessDenied(canonical);
+                }
+
+                if (status == Status.Found && mode == FileMode.CreateNew)
+                {
+                    throw Errors.AlreadyExists(canonical);
+                }
+
+                if (status == Status.Missing)
+                {
+                    if (mode is FileMode.Open or FileMode.Truncate)
+                    {
+                        throw Errors.FileNotFound(canonical);
+                    }
+
+                    UnionPath.ThrowIfReserved(canonical, nameof(path));
+                    return CreateFile(canonical, Defaults.FileMode, null).Data!.Open(FileMode.Open, access);
+                }
+
+                var truncate = mode is FileMode.Truncate or FileMode.Create;
+                var upper = hit.Upper;
+                if (upper?.Data is { } data)
+                {
+                    return data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access);
+                }
+
+                source = upper?.MetaCopyOf ?? hit.Lower!.Entry;
+                if (!writes)
+                {
+                    return source.OpenRead();
+                }
+
+                if (truncate)
+                {
+                    // O_TRUNC: the old bytes are not needed; keep the file's mode and create it empty.
+                    return CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access);
+                }
+            }
+
+            var stream = CopyUpData(canonical, source, mode == FileMode.Append, access);
+            if (stream is not null)
+            {
+                return stream;
+            }
+        }
+    }
+
+    private static void ValidateModeAndAccess(FileMode mode, FileAccess access)
+    {
+        if (mode is < FileMode.CreateNew or > FileMode.Append)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Enum value was out of legal range.");
+        }
+
+        if (access is < FileAccess.Read or > FileAccess.ReadWrite)
+        {
+            throw new ArgumentOutOfRangeException(nameof(access), access, "Enum value was out of legal range.");
+        }
+
+        if ((access & FileAccess.Write) == 0 && mode is FileMode.Truncate or FileMode.CreateNew or FileMode.Create or FileMode.Append)
+        {
+            throw new ArgumentException($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", nameof(access));
+        }
+
+        if (mode == FileMode.Append && (access & FileAccess.Read) != 0)
+        {
+            throw new ArgumentException($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", nameof(access));
+        }
+    }
+
+    /// <summary>Creates an empty file in the writable layer (inside a write scope), replacing whatever upper node
+    /// was there (a whiteout, or a metadata-only copy-up being truncated).</summary>
+    private UpperNode CreateFile(string path, UnixFileMode mode, UpperNode? replacing)
+    {
+        CopyUpDirectory(UnionPath.Parent(path));
+        _ = replacing; // replaced by AddNode, which forgets its mask and link counts
+        var node = NewNode(path, UpperKind.File, mode);
+        node.Data = _store.CreateFile(path, node);
+        AttachHooks(node);
+        AddNode(path, node);
+        return node;
+    }
+
+    /// <summary>
+    /// Copies an image file's bytes into the writable layer: staged with no container lock held, serialized per
+    /// path, published in one step only if the path still shows the same source (a racing delete or copy-up wins
+    /// otherwise, and the caller retries). Readers never see a partial file: until the publish they read the image's
+    /// complete bytes, afterwards the complete copy.
+    /// </summary>
+    private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access)
+    {
+        lock (_copyUpLocks.For(path))
+        {
+            UpperFile staged;
+            using (var input = source.OpenRead())
+            {
+                _nodes.TryGetValue(path, out var meta);
+                staged = _store.Stage(input, meta?.MetaCopyOf == source ? meta.Mode : source.Mode, meta?.MetaCopyOf == source ? meta.LastWriteTimeUtc : source.LastWriteTimeUtc);
+            }
+
+            using (BeginWrite())
+            {
+                var status = Find(path, followFinal: false, out _, out var hit);
+                var current = hit.Upper is { } upper ? (upper.Data is null ? upper.MetaCopyOf : null) : hit.Lower?.Entry;
+                if (status != Status.Found || !ReferenceEquals(current, source))
+                {
+                    _store.Discard(staged);
+                    return null;
+                }
+
+                UpperNode node;
+                if (hit.Upper is { } metaCopy)
+                {
+                    node = metaCopy;
+                    _store.Publish(path, staged, node);
+                    node.Data = staged;
+                    node.MetaCopyOf = null;
+                }
+                else
+                {
+                    CopyUpDirectory(UnionPath.Parent(path));
+                    node = NewNode(path, UpperKind.File, source.Mode, source.LastWriteTimeUtc);
+                    _store.Publish(path, staged, node);
+                    node.Data = staged;
+                    AddNode(path, node);
+                }
+
+                AttachHooks(node);
+                return staged.Open(append ? FileMode.Append : FileMode.Open, access);
+            }
+        }
+    }
+
+    /// <summary>Reads a whole file, as <see cref="File.ReadAllBytes(string)"/> does.</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>A copy of the file's bytes.</returns>
+    /// <exception cref="FileNotFoundException">No file is there.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public byte[] ReadAllBytes(string path)
+    {
+        using var stream = OpenFile(path, FileMode.Open, FileAccess.Read);
+        var result = new byte[stream.Length];
+        stream.ReadExactly(result);
+        return result;
+    }
+
+    /// <summary>Reads a whole file as UTF-8 text.</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="FileNotFoundException">No file is there.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public string ReadAllText(string path) => Encoding.UTF8.GetString(ReadAllBytes(path));
+
+    /// <summary>Creates or truncates a file and writes <paramref name="bytes"/>, as <see cref="File.WriteAllBytes(string, byte[])"/> does.
+    /// An image file is replaced in the writable layer without copying its old bytes.</summary>
+    /// <param name="path">A union path.</param>
+    /// <param name="bytes">The content.</param>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    /// <exception cref="ArgumentException">The path is invalid or uses the reserved <c>.wh.</c> prefix.</exception>
+    public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = OpenFile(path, FileMode.Create, FileAccess.Write);
+        stream.Write(bytes);
+    }
+
+    /// <summary>Writes UTF-8 text (no byte order mark), creating or truncating the file.</summary>
+    /// <param name="path">A union path.</param>
+    /// <param name="text">The text.</param>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Appends bytes, creating the file if needed; an image file is copied up first, so its old bytes stay
+    /// in front (the append trap of peers.md §2, PyFilesystem2).</summary>
+    /// <param name="path">A union path.</param>
+    /// <param name="bytes">The bytes to add.</param>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = OpenFile(path, FileMode.Append, FileAccess.Write);
+        stream.Write(bytes);
+    }
+
+    /// <summary>Deletes a file or symbolic link, as <see cref="File.Delete(string)"/> does: a missing file is not an
+    /// error. An image entry is hidden by a whiteout; the image's bytes are untouched.</summary>
+    /// <param name="path">A union path.</param>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public void DeleteFile(string path)
+    {
+        var normalized = UnionPath.Normalize(path);
+        using (BeginWrite())
+        {
+            var status = Find(normalized, followFinal: false, out var canonical, out var hit);
+            if (status == Status.ParentMissing)
+            {
+                throw Errors.PartNotFound(canonical);
+            }
+
+            if (status == Status.Missing)
+            {
+                return;
+            }
+
+            if (hit.Kind == EntryKind.Directory)
+            {
+                throw Errors.AccessDenied(canonical);
+            }
+
+            RemoveEntry(canonical);
+        }
+    }
+
+    /// <summary>Copies a file, as <see cref="File.Copy(string, string, bool)"/> does.</summary>
+    /// <param name="source">The file to copy (links followed).</param>
+    /// <param name="destination">The new file.</param>
+    /// <param name="overwrite">Whether an existing destination file is replaced.</param>
+    /// <exception cref="FileNotFoundException">The source does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The source is a directory.</exception>
+    /// <exception cref="IOException">The destination exists and <paramref name="overwrite"/> is false, or is a directory.</exception>
+    public void CopyFile(string source, string destination, bool overwrite = false)
+    {
+        var from = UnionPath.Normalize(source, nameof(source));
+        var to = UnionPath.Normalize(destination, nameof(destination));
+        using var input = OpenFile(from, FileMode.Open, FileAccess.Read);
+        if (DirectoryExists(to))
+        {
+            throw Errors.TargetIsDirectory(to);
+        }
+
+        using var output = OpenFile(to, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);
+        input.CopyTo(output);
+    }
+
+    /// <summary>Truncates or extends a file, copying it up first when it is an image file.</summary>
+    /// <param name="path">A union path.</param>
+    /// <param name="length">The new length.</param>
+    /// <exception cref="FileNotFoundException">No file is there.</exception>
+    public void SetLength(string path, long length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        using var stream = OpenFile(path, FileMode.Open, FileAccess.Write);
+        stream.SetLength(length);
+    }
+}

@@ -1,0 +1,329 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+using System.Threading;
+using UnionFs.Internal;
+using UnionFs.Layers;
+using UnionFs.Paths;
+using UnionFs.Union;
+using UnionFs.Writable;
+
+namespace UnionFs;
+
+public sealed partial class Container
+{
+    private const int MaxLinkHops = 40;
+
+    private enum Status
+    {
+        Found,
+        Missing,
+        ParentMissing,
+    }
+
+    /// <summary>One resolved name: the upper node, the lower node, or both for a merged directory.</summary>
+    private readonly struct Hit(UpperNode? upper, LowerNode? lower)
+    {
+        public UpperNode? Upper { get; } = upper;
+
+        public LowerNode? Lower { get; } = lower;
+
+        public bool Exists => Upper is not null || Lower is not null;
+
+        public EntryKind Kind => Upper?.EntryKind ?? Lower!.Entry.Kind;
+
+        public bool IsDirectory => Exists && Kind == EntryKind.Directory;
+
+        public string? LinkTarget => Upper is not null ? Upper.LinkTarget : Lower!.Entry.LinkTarget;
+    }
+
+    /// <summary>
+    /// The hot path: resolves a path whose parents are real directories, without following a final link, with no
+    /// lock and no allocation. The writable layer wins; a whiteout ends the search; otherwise the image answers,
+    /// unless an ancestor in the writable layer hides the image beneath it (checked only when such masks exist).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Hit Lookup(ReadOnlySpan<char> path)
+    {
+        while (true)
+        {
+            var sequence = Volatile.Read(ref _sequence);
+            if ((sequence & 1) == 0)
+            {
+                var hit = LookupUnsynchronized(path);
+                if (!X86Base.IsSupported)
+                {
+                    // x86/x64 never reorder loads with loads; weaker memory models need the fence.
+                    Interlocked.MemoryBarrier();
+                }
+
+                if (Volatile.Read(ref _sequence) == sequence)
+                {
+                    return hit;
+                }
+            }
+            else if (Monitor.IsEntered(_gate))
+            {
+                // The writer itself, resolving inside its own change.
+                return LookupUnsynchronized(path);
+            }
+
+            WaitForWriter();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WaitForWriter()
+    {
+        lock (_gate)
+        {
+        }
+    }
+
+    private Hit LookupUnsynchronized(ReadOnlySpan<char> path)
+    {
+        UpperNode? upper = null;
+        if (_nodesBySpan.TryGetValue(path, out var node))
+        {
+            if (node.Kind == UpperKind.Whiteout)
+            {
+                return default;
+            }
+
+            if (node.Kind != UpperKind.Directory || node.Opaque)
+            {
+                return new Hit(node, null);
+            }
+
+            upper = node;
+        }
+
+        if (_maskCount > 0 && IsMasked(path))
+        {
+            return new Hit(upper, null);
+        }
+
+        if (_lower.TryGet(path, out var lower))
+        {
+            // A directory over a non-directory does not merge with anything under it (OCI layer.md).
+            return upper is null ? new Hit(null, lower) : new Hit(upper, lower.Entry.IsDirectory ? lower : null);
+        }
+
+        return new Hit(upper, null);
+    }
+
+    /// <summary>True when an ancestor in the writable layer is a whiteout, a non-directory or an opaque directory.</summary>
+    private bool IsMasked(ReadOnlySpan<char> path)
+    {
+        for (var ancestor = UnionPath.ParentSpan(path); ancestor.Length > 1; ancestor = UnionPath.ParentSpan(ancestor))
+        {
+            if (_nodesBySpan.TryGetValue(ancestor, out var node) && node.Masks)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the image would show something at <paramref name="path"/> if the writable layer had no entry
+    /// there: the test for "does a delete need a whiteout" (overlayfs ovl_lower_positive).</summary>
+    private bool LowerVisibleAt(string path) =>
+        (_maskCount == 0 || !IsMasked(path)) && _lower.TryGet(path, out _);
+
+    /// <summary>
+    /// Resolves a caller's path: parents are followed through symbolic links (within the union root; <c>..</c>
+    /// clamps at the root), and so is the final name when <paramref name="followFinal"/> is set. Returns the
+    /// canonical path (where a missing name would be created) and the hit.
+    /// </summary>
+    private Status Find(string path, bool followFinal, out string canonical, out Hit hit)
+    {
+        var hops = 0;
+        return Find(path, followFinal, ref hops, out canonical, out hit);
+    }
+
+    private Status Find(string path, bool followFinal, ref int hops, out string canonical, out Hit hit)
+    {
+        canonical = path;
+        hit = Lookup(path);
+        if (hit.Exists)
+        {
+            return followFinal && hit.Kind == EntryKind.SymbolicLink ? Follow(path, hit, ref hops, out canonical, out hit) : Status.Found;
+        }
+
+        if (path.Length == 1)
+        {
+            return Status.Found;
+        }
+
+        var parent = Lookup(UnionPath.ParentSpan(path));
+        if (parent.IsDirectory)
+        {
+            return Status.Missing;
+        }
+
+        if (!parent.Exists && !_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0)
+        {
+            return Status.ParentMissing;
+        }
+
+        return Walk(path, followFinal, ref hops, out canonical, out hit);
+    }
+
+    private Status Follow(string linkPath, Hit link, ref int hops, out string canonical, out Hit hit)
+    {
+        if (++hops > MaxLinkHops)
+        {
+            throw Errors.TooManyLinks(linkPath);
+        }
+
+        var target = UnionPath.ResolveLinkTarget(UnionPath.Parent(linkPath), link.LinkTarget!);
+        return Find(target, followFinal: true, ref hops, out canonical, out hit);
+    }
+
+    /// <summary>The slow path: component by component, following links in parents.</summary>
+    private Status Walk(string path, bool followFinal, ref int hops, out string canonical, out Hit hit)
+    {
+        var current = UnionPath.Root;
+        var rest = path.AsSpan(1);
+        while (true)
+        {
+            var slash = rest.IndexOf('/');
+            var name = slash < 0 ? rest : rest[..slash];
+            var next = UnionPath.Combine(current, name.ToString());
+            if (slash < 0)
+            {
+                return Find(next, followFinal, ref hops, out canonical, out hit);
+            }
+
+            var step = Lookup(next);
+            if (step.Exists && step.Kind == EntryKind.SymbolicLink)
+            {
+                if (++hops > MaxLinkHops)
+                {
+                    throw Errors.TooManyLinks(path);
+                }
+
+                var target = UnionPath.ResolveLinkTarget(current, step.LinkTarget!);
+                var remaining = rest[(slash + 1)..].ToString();
+                return Find(target.Length == 1 ? "/" + remaining : target + "/" + remaining, followFinal, ref hops, out canonical, out hit);
+            }
+
+            if (!step.IsDirectory)
+            {
+                canonical = path;
+                hit = default;
+                return Status.ParentMissing;
+            }
+
+            current = next;
+            rest = rest[(slash + 1)..];
+        }
+    }
+
+    private static UnionEntryInfo ToInfo(string path, Hit hit)
+    {
+        if (hit.Upper is { } upper)
+        {
+            return new UnionEntryInfo(path, upper.EntryKind, upper.Kind == UpperKind.Directory ? 0 : upper.Length, upper.Mode, upper.LastWriteTimeUtc, upper.LinkTarget, null, upper.Data is null && upper.MetaCopyOf is not null);
+        }
+
+        var entry = hit.Lower!.Entry;
+        return new UnionEntryInfo(path, entry.Kind, entry.IsDirectory ? 0 : entry.Length, entry.Mode, entry.LastWriteTimeUtc, entry.LinkTarget, hit.Lower.LayerIndex, true);
+    }
+
+    /// <summary>Returns what <paramref name="path"/> is, without following a final symbolic link (like lstat), or
+    /// null when nothing is there.</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>The entry's description and provenance, or null.</returns>
+    /// <exception cref="ArgumentException">The path is empty, holds NUL, or climbs above the root.</exception>
+    public UnionEntryInfo? GetEntry(string path)
+    {
+        ThrowIfDisposed();
+        var normalized = UnionPath.Normalize(path);
+        return Find(normalized, followFinal: false, out var canonical, out var hit) == Status.Found ? ToInfo(canonical, hit) : null;
+    }
+
+    /// <summary>Whether a file is at <paramref name="path"/>, as <see cref="System.IO.File.Exists(string)"/> decides:
+    /// true for a file, or a symbolic link that does not lead to a directory (a dangling link counts). Invalid
+    /// paths give false, never an exception.</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>Whether a file is there.</returns>
+    public bool FileExists(string? path)
+    {
+        if (!TryNormalize(path, out var normalized))
+        {
+            return false;
+        }
+
+        var hit = Lookup(normalized);
+        if (hit.Exists)
+        {
+            return hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(normalized));
+        }
+
+        return Find(normalized, followFinal: false, out var canonical, out hit) == Status.Found &&
+            (hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(canonical)));
+    }
+
+    /// <summary>Whether a directory is at <paramref name="path"/> (following symbolic links). Invalid paths give
+    /// false.</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>Whether a directory is there.</returns>
+    public bool DirectoryExists(string? path)
+    {
+        if (!TryNormalize(path, out var normalized))
+        {
+            return false;
+        }
+
+        var hit = Lookup(normalized);
+        if (hit.Exists && hit.Kind == EntryKind.Directory)
+        {
+            return true;
+        }
+
+        return SafeFind(normalized, followFinal: true, out hit) && hit.IsDirectory;
+    }
+
+    /// <summary>Whether anything is at <paramref name="path"/> (a dangling symbolic link counts).</summary>
+    /// <param name="path">A union path.</param>
+    /// <returns>Whether an entry is there.</returns>
+    public bool Exists(string? path) =>
+        TryNormalize(path, out var normalized) && (Lookup(normalized).Exists || SafeFind(normalized, followFinal: false, out _));
+
+    private bool LeadsToDirectory(string linkPath) => SafeFind(linkPath, followFinal: true, out var hit) && hit.IsDirectory;
+
+    private bool SafeFind(string path, bool followFinal, out Hit hit)
+    {
+        try
+        {
+            return Find(path, followFinal, out _, out hit) == Status.Found;
+        }
+        catch (System.IO.IOException)
+        {
+            hit = default;
+            return false;
+        }
+    }
+
+    private bool TryNormalize(string? path, out string normalized)
+    {
+        ThrowIfDisposed();
+        normalized = string.Empty;
+        if (string.IsNullOrEmpty(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            normalized = UnionPath.Normalize(path);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

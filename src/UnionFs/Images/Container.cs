@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using UnionFs.CopyUp;
+using UnionFs.Internal;
+using UnionFs.Layers;
+using UnionFs.Paths;
+using UnionFs.Union;
+using UnionFs.Writable;
+
+namespace UnionFs;
+
+/// <summary>
+/// An image plus a writable layer of its own: a copy-on-write view of the image's file system. Reads resolve from
+/// the writable layer, then the image's newest layer down to its base; the first write to an image file copies it
+/// up into the writable layer; deletions leave whiteouts; the image is never modified.
+/// </summary>
+/// <remarks>
+/// <para>Paths are union paths: rooted at the container's root, separated by <c>/</c> (a leading <c>/</c> is optional
+/// and <c>\</c> is accepted), case-sensitive on every OS. Methods follow the behaviour of System.IO on Linux: the
+/// same return values and the same exception types (see docs/semantics.md).</para>
+/// <para>Thread safety: every member may be called from any number of threads. Lookups take no lock; changes to
+/// the namespace take the container's lock briefly; copy-ups are serialized per path and copy bytes with no
+/// container-wide lock held. A read handle opened on an image file before it is copied up keeps reading the image's
+/// bytes (docs/design/0004-copy-up.md).</para>
+/// </remarks>
+public sealed partial class Container : IDisposable
+{
+    private readonly LowerView _lower;
+    private readonly IUpperStore _store;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, UpperNode> _nodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UpperNode>.AlternateLookup<ReadOnlySpan<char>> _nodesBySpan;
+    private readonly object _gate = new();
+    private readonly PathLocks _copyUpLocks = new();
+    private int _sequence;
+    private int _maskCount;
+    private int _linkCount;
+    private int _disposed;
+
+    internal Container(Image image, IUpperStore store, ContainerOptions options)
+    {
+        Image = image;
+        Name = options.Name;
+        _lower = image.LowerView;
+        _store = store;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _nodesBySpan = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var root = _lower.TryGet(UnionPath.Root, out var lowerRoot) ? lowerRoot.Entry : null;
+        _nodes[UnionPath.Root] = new UpperNode(UpperKind.Directory, root?.Mode ?? Defaults.DirectoryMode, root?.LastWriteTimeUtc ?? Defaults.Epoch);
+        Load();
+    }
+
+    /// <summary>The image this container was created from.</summary>
+    public Image Image { get; }
+
+    /// <summary>The container's name (for tables such as <c>ps --size</c>); may be null.</summary>
+    public string? Name { get; }
+
+    /// <summary>Where the writable layer lives: a host directory, or null for an in-memory writable layer.</summary>
+    public string? WritableDirectory => (_store as DirectoryUpperStore)?.Root;
+
+    /// <summary>Bytes held by the writable layer: the data of files written or copied up. Directories, whiteouts,
+    /// symbolic links and metadata-only copy-ups count 0. This is <c>docker ps --size</c>'s SIZE.</summary>
+    public long Size
+    {
+        get
+        {
+            long total = 0;
+            foreach (var node in _nodes.Values)
+            {
+                if (node.Data is { } data)
+                {
+                    total += data.Length;
+                }
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>The image's size plus <see cref="Size"/>: <c>docker ps --size</c>'s "virtual" size.</summary>
+    public long VirtualSize => Image.Size + Size;
+
+    /// <summary>Releases the writable layer's resources. An in-memory writable layer is gone afterwards; a directory
+    /// one stays on disk and can be reopened with <see cref="Image.OpenContainer(string, ContainerOptions?)"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _store.Dispose();
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            Throw(Name);
+        }
+
+        static void Throw(string? name) => throw Errors.Disposed($"container {name}");
+    }
+
+    /// <summary>
+    /// The namespace write scope: takes the lock and makes the sequence odd while a change is in progress, so
+    /// lock-free readers can tell they raced a change and retry (a seqlock).
+    /// </summary>
+    private WriteScope BeginWrite()
+    {
+        ThrowIfDisposed();
+        Monitor.Enter(_gate);
+        Interlocked.Increment(ref _sequence);
+        return new WriteScope(this);
+    }
+
+    private readonly ref struct WriteScope(Container owner)
+    {
+        public void Dispose()
+        {
+            Interlocked.Increment(ref owner._sequence);
+            Monitor.Exit(owner._gate);
+        }
+    }
+
+    private void Load()
+    {
+        foreach (var (path, node, origin) in _store.Load(_time))
+        {
+            if (origin is not null)
+            {
+                if (!_lower.TryGet(origin, out var source) || source.Entry.Type != LayerEntryType.File)
+                {
+                    continue;
+                }
+
+                node.MetaCopyOf = source.Entry;
+            }
+
+            AttachHooks(node);
+            AddNode(path, node);
+        }
+    }
+}

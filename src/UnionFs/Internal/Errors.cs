@@ -1,0 +1,60 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+
+namespace UnionFs.Internal;
+
+/// <summary>
+/// The one place where UnionFs builds its exceptions. Types and wording follow what System.IO throws on
+/// Linux for the same situation (probed on .NET 10), so code written against the real disk sees the same
+/// failures on a container; every message quotes the path.
+/// </summary>
+internal static class Errors
+{
+    public static FileNotFoundException FileNotFound(string path) =>
+        new($"Could not find file '{path}'.", path);
+
+    public static DirectoryNotFoundException PartNotFound(string path) =>
+        new($"Could not find a part of the path '{path}'.");
+
+    public static UnauthorizedAccessException AccessDenied(string path) =>
+        new($"Access to the path '{path}' is denied.");
+
+    /// <summary>EEXIST: the target name is taken.</summary>
+    public static IOException AlreadyExists(string path) =>
+        new($"The file '{path}' already exists.", 17);
+
+    /// <summary>ENOTEMPTY, judged on the merged view (overlayfs ovl_check_empty_dir).</summary>
+    public static IOException NotEmpty(string path) =>
+        new($"Directory not empty : '{path}'", 39);
+
+    public static IOException MoveTargetExists(string path) =>
+        new($"Cannot create '{path}' because a file or directory with the same name already exists.");
+
+    public static IOException MoveSameSourceAndTarget(string path) =>
+        new($"Source and destination path must be different: '{path}'.");
+
+    public static IOException MoveIntoItself(string source, string destination) =>
+        new($"Cannot move '{source}' into its own subdirectory '{destination}'.", 22);
+
+    public static IOException TooManyLinks(string path) =>
+        new($"Too many levels of symbolic links: '{path}'.", 40);
+
+    public static IOException TargetIsDirectory(string path) =>
+        new($"The target file '{path}' is a directory, not a file.");
+
+    /// <summary>OCI layer spec: names starting with <c>.wh.</c> cannot exist in a layered file system.</summary>
+    public static ArgumentException ReservedName(string path, string? paramName) =>
+        new($"The name in '{path}' starts with the reserved whiteout prefix '.wh.' and cannot be created in a union file system (OCI image-spec, layer.md 'Whiteouts').", paramName);
+
+    public static ArgumentException InvalidPath(string path, string reason, string? paramName) =>
+        new($"The path '{path}' is invalid: {reason}.", paramName);
+
+    public static InvalidDataException CorruptLayer(string where, string reason) =>
+        new($"The layer at '{where}' is invalid: {reason}.");
+
+    public static ObjectDisposedException Disposed(string what) => new(what);
+
+    [DoesNotReturn]
+    public static void Throw(Exception exception) => throw exception;
+}

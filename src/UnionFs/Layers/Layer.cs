@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Threading;
+using UnionFs.Layers;
+using UnionFs.Layers.Sources;
+
+namespace UnionFs;
+
+/// <summary>
+/// One read-only changeset of an image: files, directories and symbolic links it adds or replaces, and whiteouts
+/// and opaque directories that hide what the layers below it hold (OCI image-spec, layer.md). A layer is immutable
+/// once built and may be shared by any number of images.
+/// </summary>
+/// <remarks>
+/// Create layers with <see cref="FromDirectory(string)"/> (a host directory in OCI whiteout form) or with
+/// <see cref="MemoryLayerBuilder"/>. A layer indexes its content once, on first use, and keeps that index for its
+/// lifetime; the host directory behind a directory layer must not change while the layer is in use, just as the
+/// lower directories of a kernel overlay mount must not (overlayfs.rst, "Changes to underlying filesystems").
+/// <para>Thread safety: all members are safe to call from any number of threads.</para>
+/// </remarks>
+public abstract class Layer
+{
+    private LayerIndex? _index;
+
+    private protected Layer()
+    {
+    }
+
+    /// <summary>Opens a host directory as a read-only layer. <c>.wh.NAME</c> files are read as deletions of NAME and
+    /// <c>.wh..wh..opq</c> marks its directory opaque. Symbolic links are kept as links and never followed, so no
+    /// path is ever resolved outside <paramref name="path"/>.</summary>
+    /// <param name="path">The host directory holding the layer's tree.</param>
+    /// <returns>The layer. Its content is indexed on first use.</returns>
+    /// <exception cref="DirectoryNotFoundException"><paramref name="path"/> does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static Layer FromDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!Directory.Exists(full))
+        {
+            throw Internal.Errors.PartNotFound(full);
+        }
+
+        return new DirectoryLayer(full);
+    }
+
+    /// <summary>A short description of where the layer comes from, for diagnostics.</summary>
+    public abstract string Source { get; }
+
+    /// <summary>Bytes of regular-file content in this layer (what <c>docker history</c> shows as a layer's size).</summary>
+    public long Size => Index.ContentSize;
+
+    /// <summary>Number of entries in the layer, whiteouts and implied parent directories included.</summary>
+    public int EntryCount => Index.Count;
+
+    /// <inheritdoc />
+    public override string ToString() => Source;
+
+    internal LayerIndex Index
+    {
+        get
+        {
+            var index = Volatile.Read(ref _index);
+            if (index is not null)
+            {
+                return index;
+            }
+
+            // Build outside any lock: two racing builders produce equal indexes and one wins.
+            Interlocked.CompareExchange(ref _index, BuildIndex(), null);
+            return _index!;
+        }
+    }
+
+    private protected abstract LayerIndex BuildIndex();
+
+    internal abstract Stream OpenContent(LayerEntry entry);
+}

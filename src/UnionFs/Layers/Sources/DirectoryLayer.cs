@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using UnionFs.Internal;
+using UnionFs.Paths;
+using UnionFs.Whiteouts;
+
+namespace UnionFs.Layers.Sources;
+
+/// <summary>
+/// A host directory read as a layer in OCI whiteout form (image-spec layer.md): <c>.wh.NAME</c> deletes NAME,
+/// <c>.wh..wh..opq</c> makes its directory opaque, other <c>.wh..wh.*</c> names are bookkeeping and skipped.
+/// The tree is scanned once without following symbolic links, and content is opened by joining the root with an
+/// indexed path whose every parent was seen as a real directory, so nothing outside the root is ever reached.
+/// </summary>
+internal sealed class DirectoryLayer : Layer
+{
+    private readonly string _root;
+
+    public DirectoryLayer(string root) => _root = root;
+
+    public override string Source => _root;
+
+    private protected override LayerIndex BuildIndex()
+    {
+        var entries = new List<LayerEntry>();
+        Scan(new DirectoryInfo(_root), UnionPath.Root, entries);
+        return new LayerIndex(this, entries);
+    }
+
+    private void Scan(DirectoryInfo directory, string path, List<LayerEntry> entries)
+    {
+        var opaque = false;
+        var children = new List<FileSystemInfo>();
+        foreach (var info in directory.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            var name = info.Name;
+            if (name == Whiteout.OpaqueMarker)
+            {
+                opaque = true;
+                continue;
+            }
+
+            if (name.StartsWith(Whiteout.MetaPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var hidden = Whiteout.HiddenName(name);
+            if (hidden is not null)
+            {
+                if (!Whiteout.IsValidHiddenName(hidden))
+                {
+                    throw Errors.CorruptLayer(info.FullName, $"whiteout '{name}' does not name one entry of its directory");
+                }
+
+                entries.Add(new LayerEntry(this, UnionPath.Combine(path, hidden), LayerEntryType.Whiteout, 0, 0, info.LastWriteTimeUtc, null, null));
+                continue;
+            }
+
+            children.Add(info);
+        }
+
+        if (opaque || path.Length > 1)
+        {
+            entries.Add(new LayerEntry(this, path, LayerEntryType.Directory, 0, ModeOf(directory, Defaults.DirectoryMode), directory.LastWriteTimeUtc, null, null, opaque));
+        }
+
+        foreach (var info in children)
+        {
+            var childPath = UnionPath.Combine(path, info.Name);
+            if (info.LinkTarget is { } target)
+            {
+                entries.Add(new LayerEntry(this, childPath, LayerEntryType.SymbolicLink, target.Length, Defaults.SymlinkMode, info.LastWriteTimeUtc, target, null));
+            }
+            else if (info is DirectoryInfo sub)
+            {
+                Scan(sub, childPath, entries);
+            }
+            else if (info is FileInfo file)
+            {
+                // Devices, FIFOs and sockets are presented as empty files: an in-process union never creates or opens
+                // host device nodes (semantics.md 11.6). Reading them yields no bytes.
+                var regular = (file.Attributes & (FileAttributes.Device | FileAttributes.System)) == 0;
+                entries.Add(new LayerEntry(this, childPath, LayerEntryType.File, regular ? file.Length : 0, ModeOf(file, Defaults.FileMode), file.LastWriteTimeUtc, null, regular ? file.FullName : null));
+            }
+        }
+    }
+
+    private static UnixFileMode ModeOf(FileSystemInfo info, UnixFileMode fallback) =>
+        OperatingSystem.IsWindows() ? fallback : info.UnixFileMode;
+
+    internal override Stream OpenContent(LayerEntry entry) =>
+        entry.Payload is string hostPath
+            ? new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan)
+            : Stream.Null;
+}

@@ -1,0 +1,84 @@
+using System;
+using System.IO;
+
+namespace UnionFs.Writable;
+
+/// <summary>The bytes of one file of a directory-backed writable layer: a real host file.</summary>
+internal sealed class HostFile : UpperFile
+{
+    public HostFile(string hostPath) => HostPath = hostPath;
+
+    /// <summary>Where the bytes are; updated by the store when the entry is renamed.</summary>
+    public string HostPath { get; set; }
+
+    /// <summary>Called once per write handle that wrote, when it closes, with no lock held.</summary>
+    public Action? Written { get; set; }
+
+    public override long Length => new FileInfo(HostPath).Length;
+
+    public override Stream Open(FileMode mode, FileAccess access)
+    {
+        // FileShare.ReadWrite | Delete: sharing between handles of one container is the container's business
+        // (and the IFileSystem adapter's); the host must not add its own refusals.
+        var stream = new FileStream(HostPath, mode == FileMode.Append && access == FileAccess.ReadWrite ? FileMode.Open : mode, access, FileShare.ReadWrite | FileShare.Delete, 4096);
+        if (mode == FileMode.Append && access == FileAccess.ReadWrite)
+        {
+            stream.Seek(0, SeekOrigin.End);
+        }
+
+        return (access & FileAccess.Write) != 0 ? new WriteNotifyingStream(stream, this) : stream;
+    }
+
+    /// <summary>Reports the end of a write session so the container can stamp the injected clock's time.</summary>
+    private sealed class WriteNotifyingStream(FileStream inner, HostFile file) : Stream
+    {
+        private bool _wrote;
+
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void SetLength(long value)
+        {
+            _wrote = true;
+            inner.SetLength(value);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _wrote = true;
+            inner.Write(buffer);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                if (_wrote)
+                {
+                    _wrote = false;
+                    file.Written?.Invoke();
+                }
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
