@@ -184,9 +184,19 @@ public sealed partial class Container
     public byte[] ReadAllBytes(string path)
     {
         using var stream = OpenFile(path, FileMode.Open, FileAccess.Read);
-        var result = new byte[stream.Length];
-        stream.ReadExactly(result);
-        return result;
+        var length = stream.Length;
+        var result = new byte[length];
+        var read = stream.ReadAtLeast(result, result.Length, throwOnEndOfStream: false);
+        if (read == length && stream.ReadByte() < 0)
+        {
+            return result;
+        }
+
+        // The file changed length while being read (another handle writes it): fall back to reading to the end.
+        using var buffer = new MemoryStream();
+        buffer.Write(result, 0, read);
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a whole file as UTF-8 text.</summary>
@@ -229,8 +239,13 @@ public sealed partial class Container
     /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
     public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        using var stream = OpenFile(path, FileMode.Append, FileAccess.Write);
-        stream.Write(bytes);
+        // One call is one atomic append, also for a host-directory writable layer, whose FileStream appends at the
+        // position it saw when opened: serialize appenders of the same path.
+        lock (_copyUpLocks.For(UnionPath.Normalize(path)))
+        {
+            using var stream = OpenFile(path, FileMode.Append, FileAccess.Write);
+            stream.Write(bytes);
+        }
     }
 
     /// <summary>Deletes a file or symbolic link, as <see cref="File.Delete(string)"/> does: a missing file is not an

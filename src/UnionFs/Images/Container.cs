@@ -137,6 +137,12 @@ public sealed partial class Container : IDisposable
                 node.MetaCopyOf = source.Entry;
             }
 
+            node.Masks = node.Kind switch
+            {
+                UpperKind.Whiteout => true,
+                UpperKind.Directory => node.Opaque,
+                _ => HidesLowerDirectory(path),
+            };
             AttachHooks(node);
             AddNode(path, node);
         }

@@ -39,7 +39,7 @@ internal sealed class MemoryFile : UpperFile
             SetLength(0);
         }
 
-        return new MemoryFileStream(this, access, mode == FileMode.Append ? Length : 0);
+        return new MemoryFileStream(this, access, mode == FileMode.Append);
     }
 
     public int Read(long position, Span<byte> destination)
@@ -73,6 +73,23 @@ internal sealed class MemoryFile : UpperFile
         }
 
         Written?.Invoke();
+    }
+
+    /// <summary>O_APPEND: the write lands at the end as it is when the write happens, atomically.</summary>
+    public long Append(ReadOnlySpan<byte> source)
+    {
+        long end;
+        lock (_gate)
+        {
+            var position = _length;
+            end = position + source.Length;
+            EnsureCapacity(end);
+            source.CopyTo(_buffer.AsSpan((int)position));
+            _length = end;
+        }
+
+        Written?.Invoke();
+        return end;
     }
 
     public void SetLength(long length)

@@ -8,14 +8,16 @@ internal sealed class MemoryFileStream : Stream
 {
     private readonly MemoryFile _file;
     private readonly FileAccess _access;
+    private readonly bool _append;
     private long _position;
     private bool _disposed;
 
-    public MemoryFileStream(MemoryFile file, FileAccess access, long position)
+    public MemoryFileStream(MemoryFile file, FileAccess access, bool append)
     {
         _file = file;
         _access = access;
-        _position = position;
+        _append = append;
+        _position = append ? file.Length : 0;
     }
 
     public override bool CanRead => !_disposed && (_access & FileAccess.Read) != 0;
@@ -74,6 +76,12 @@ internal sealed class MemoryFileStream : Stream
         if (!CanWrite)
         {
             throw new NotSupportedException("Stream does not support writing.");
+        }
+
+        if (_append)
+        {
+            _position = _file.Append(buffer);
+            return;
         }
 
         _file.Write(_position, buffer);

@@ -1,0 +1,75 @@
+using System.IO;
+using System.Reflection;
+using System.Text;
+
+namespace UnionFs.Cli.Demo;
+
+/// <summary>The content of the seed's images, small enough to build anywhere in milliseconds.</summary>
+internal static class SeedImages
+{
+    private const UnixFileMode Executable = (UnixFileMode)0x1ED; // 0755
+
+    /// <summary>A stand-in for the alpine root file system: a folder, read as a directory layer ("ADD file:... in /").</summary>
+    public static string WriteAlpineFolder(string path)
+    {
+        Write(path, "bin/busybox", Filler("busybox", 8_192));
+        Write(path, "etc/alpine-release", "3.20.3\n");
+        Write(path, "etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n");
+        Write(path, "etc/shells", "/bin/sh\n/bin/ash\n");
+        Write(path, "lib/apk/db/installed", "P:busybox\nV:1.36.1-r29\n");
+        Write(path, "var/cache/apk/APKINDEX.tar.gz", Filler("apkindex", 1_024));
+        File.CreateSymbolicLink(Path.Combine(path, "bin", "sh"), "busybox");
+        return path;
+    }
+
+    /// <summary>"RUN apk add --no-cache bash": adds bash, edits two files, and deletes the package index (a whiteout).</summary>
+    public static Layer ApkAddBash() => new MemoryLayerBuilder()
+        .AddFile("/bin/bash", Encoding.UTF8.GetBytes(Filler("bash", 4_096)), Executable)
+        .AddTextFile("/etc/shells", "/bin/sh\n/bin/ash\n/bin/bash\n")
+        .AddTextFile("/lib/apk/db/installed", "P:busybox\nV:1.36.1-r29\nP:bash\nV:5.2.26-r0\n")
+        .AddWhiteout("/var/cache/apk/APKINDEX.tar.gz")
+        .Build("RUN /bin/sh -c apk add --no-cache bash");
+
+    /// <summary>The build context of <c>COPY . /app</c>: the seed's three files, shipped inside the demo.</summary>
+    public static string WriteBuildContext(string path)
+    {
+        foreach (var name in new[] { "dockerfile.base", "dockerfile", "script.sh" })
+        {
+            Write(path, "app/" + name, ReadSeed(name));
+        }
+
+        return path;
+    }
+
+    /// <summary>"RUN chmod +x": Docker's layer for it holds the whole file again, with the new mode.
+    /// (The seed's Dockerfile names /app/hello.sh; the file it copies is script.sh.)</summary>
+    public static Layer ChmodScript() => new MemoryLayerBuilder()
+        .AddFile("/app/script.sh", Encoding.UTF8.GetBytes(ReadSeed("script.sh")), Executable)
+        .Build("RUN /bin/sh -c chmod +x /app/script.sh");
+
+    public static string ReadSeed(string name)
+    {
+        using var stream = typeof(SeedImages).Assembly.GetManifestResourceStream("Seed/" + name)
+            ?? throw new FileNotFoundException($"Seed file '{name}' is not embedded in {typeof(SeedImages).Assembly.GetName().Name}.", name);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static string Filler(string name, int length)
+    {
+        var builder = new StringBuilder(length);
+        while (builder.Length < length)
+        {
+            builder.Append(name).Append(' ');
+        }
+
+        return builder.ToString(0, length);
+    }
+
+    private static void Write(string root, string relative, string content)
+    {
+        var full = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+}

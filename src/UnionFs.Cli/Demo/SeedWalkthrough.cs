@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace UnionFs.Cli.Demo;
+
+/// <summary>
+/// Plays the seed document's story (shared/seed): a base image built from a folder, a final image built on it,
+/// five containers started from the final image, three of them writing <c>/app/hello.txt</c>, and the
+/// <c>docker ps --size</c> table that shows copy-on-write: the writers hold only what they wrote, all share the
+/// image's bytes.
+/// </summary>
+internal static class SeedWalkthrough
+{
+    public const string HelloWorld = "hello world";
+
+    /// <summary>Runs the walkthrough in <paramref name="workDirectory"/> (a new temp directory when null).</summary>
+    public static IReadOnlyList<Container> Run(TextWriter output, string? workDirectory, bool keep)
+    {
+        var root = workDirectory ?? Path.Combine(Path.GetTempPath(), "unionfs-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+        try
+        {
+            output.WriteLine($"Working in {root}");
+            output.WriteLine();
+
+            // base-image:1.0 = "FROM alpine" (a small root folder, read as a directory layer) + "RUN apk add bash".
+            var alpine = SeedImages.WriteAlpineFolder(Path.Combine(root, "alpine-rootfs"));
+            var baseImage = Image.Create([Layer.FromDirectory(alpine), SeedImages.ApkAddBash()]);
+
+            // final-image:1.0 = base + "COPY . /app" (the seed's three files) + "RUN chmod +x".
+            var context = SeedImages.WriteBuildContext(Path.Combine(root, "context"));
+            var finalImage = baseImage.WithLayer(Layer.FromDirectory(context)).WithLayer(SeedImages.ChmodScript());
+
+            output.WriteLine("Images (layers are shared, not copied: the final image reuses the base image's layer objects)");
+            output.WriteLine($"  base-image:1.0   {baseImage.Layers.Count} layers  {HumanSize.Format(baseImage.Size)}");
+            output.WriteLine($"  final-image:1.0  {finalImage.Layers.Count} layers  {HumanSize.Format(finalImage.Size)}  shares base layers: {ReferenceEquals(baseImage.Layers[0], finalImage.Layers[0]) && ReferenceEquals(baseImage.Layers[1], finalImage.Layers[1])}");
+            output.WriteLine();
+
+            var containers = new List<Container>();
+            for (var i = 1; i <= 5; i++)
+            {
+                containers.Add(finalImage.CreateContainer(new ContainerOptions { Name = $"my_container_{i}" }));
+            }
+
+            output.WriteLine("$ docker ps --size   (5 containers from final-image:1.0)");
+            PrintTable(output, containers);
+
+            for (var i = 0; i < 3; i++)
+            {
+                containers[i].WriteAllText("/app/hello.txt", HelloWorld);
+            }
+
+            output.WriteLine();
+            output.WriteLine($"$ for i in 1 2 3; do echo -n '{HelloWorld}' > /app/hello.txt in my_container_$i; done");
+            output.WriteLine("$ docker ps --size");
+            PrintTable(output, containers);
+            output.WriteLine();
+            output.WriteLine($"my_container_1 reads /app/hello.txt: \"{containers[0].ReadAllText("/app/hello.txt")}\"");
+            output.WriteLine($"my_container_4 sees /app/hello.txt: {containers[3].FileExists("/app/hello.txt")} (the write is unique to each container, not shared)");
+            return containers;
+        }
+        finally
+        {
+            if (!keep && workDirectory is null)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static void PrintTable(TextWriter output, List<Container> containers)
+    {
+        output.WriteLine($"{"CONTAINER ID",-15}{"NAMES",-18}SIZE");
+        for (var i = containers.Count - 1; i >= 0; i--)
+        {
+            var container = containers[i];
+            var size = $"{HumanSize.Format(container.Size)} (virtual {HumanSize.Format(container.VirtualSize)})";
+            output.WriteLine($"{IdOf(container.Name!),-15}{container.Name,-18}{size}");
+        }
+    }
+
+    // Deterministic IDs keep the demo's output stable from run to run.
+    private static string IdOf(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..12];
+}
