@@ -47,12 +47,20 @@ public sealed partial class ContainerTests
         {
             var c = StartOn(image);
             using var done = new CancellationTokenSource();
+            using var running = new CountdownEvent(2);
             var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
             {
+                var first = true;
                 while (!done.IsCancellationRequested)
                 {
                     var bytes = c.ReadAllBytes("/f");
                     Interlocked.Increment(ref reads);
+                    if (first)
+                    {
+                        first = false;
+                        running.Signal();
+                    }
+
                     if (!bytes.AsSpan().SequenceEqual(oldBytes) && !bytes.AsSpan().SequenceEqual(newBytes))
                     {
                         Interlocked.Increment(ref torn);
@@ -60,6 +68,7 @@ public sealed partial class ContainerTests
                 }
             })).ToArray();
 
+            running.Wait();
             using (var writer = c.OpenFile("/f", FileMode.Open, FileAccess.Write))
             {
                 writer.Write("n"u8);
