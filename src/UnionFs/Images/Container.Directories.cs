@@ -35,7 +35,7 @@ public sealed partial class Container
                 return;
             case Status.Found:
                 throw path == requested ? Errors.AlreadyExists(canonical) : Errors.PartNotFound(requested);
-            case Status.ParentMissing:
+            case Status.ParentMissing or Status.ParentNotDirectory:
                 CreateDirectoryLocked(UnionPath.Parent(path), requested);
                 status = Find(path, followFinal: true, out canonical, out hit);
                 if (status == Status.Found)

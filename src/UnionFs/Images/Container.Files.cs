@@ -35,7 +35,7 @@ public sealed partial class Container
             using (BeginWrite())
             {
                 var status = Find(normalized, followFinal: true, out canonical, out var hit);
-                if (status == Status.ParentMissing)
+                if (status is Status.ParentMissing or Status.ParentNotDirectory)
                 {
                     throw Errors.PartNotFound(canonical);
                 }
@@ -259,7 +259,7 @@ public sealed partial class Container
         using (BeginWrite())
         {
             var status = Find(normalized, followFinal: false, out var canonical, out var hit);
-            if (status == Status.ParentMissing)
+            if (status is Status.ParentMissing or Status.ParentNotDirectory)
             {
                 throw Errors.PartNotFound(canonical);
             }
@@ -291,13 +291,29 @@ public sealed partial class Container
         var from = UnionPath.Normalize(source, nameof(source));
         var to = UnionPath.Normalize(destination, nameof(destination));
         using var input = OpenFile(from, FileMode.Open, FileAccess.Read);
-        if (DirectoryExists(to))
+        var target = Find(to, followFinal: true, out var canonicalTarget, out var targetHit);
+        if (target == Status.Found && targetHit.Kind == EntryKind.Directory)
         {
-            throw Errors.TargetIsDirectory(to);
+            throw overwrite ? Errors.AccessDenied(canonicalTarget) : Errors.TargetIsDirectory(canonicalTarget);
         }
 
-        using var output = OpenFile(to, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);
-        input.CopyTo(output);
+        if (target == Status.Found && Find(from, followFinal: true, out var canonicalSource, out _) == Status.Found && canonicalSource == canonicalTarget)
+        {
+            // Copying a file onto itself would truncate what is being read.
+            throw overwrite ? Errors.InUse(canonicalTarget) : Errors.AlreadyExists(canonicalTarget);
+        }
+
+        using (var output = OpenFile(to, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write))
+        {
+            input.CopyTo(output);
+        }
+
+        // System.IO on Unix gives the copy the source's permission bits, also when it overwrites.
+        if (Find(from, followFinal: true, out _, out var sourceHit) == Status.Found)
+        {
+            var mode = ToInfo(from, sourceHit).UnixFileMode;
+            ChangeMetadata(to, node => node.Mode = mode);
+        }
     }
 
     /// <summary>Truncates or extends a file, copying it up first when it is an image file.</summary>

@@ -24,7 +24,7 @@ public sealed partial class Container
         using (BeginWrite())
         {
             var status = Find(normalized, followFinal: false, out var canonical, out var hit);
-            if (status == Status.ParentMissing)
+            if (status is Status.ParentMissing or Status.ParentNotDirectory)
             {
                 throw Errors.PartNotFound(canonical);
             }
@@ -88,7 +88,7 @@ public sealed partial class Container
         using (BeginWrite())
         {
             var status = Find(normalized, followFinal: true, out var canonical, out var hit);
-            if (status == Status.ParentMissing)
+            if (status is Status.ParentMissing or Status.ParentNotDirectory)
             {
                 throw Errors.PartNotFound(canonical);
             }

@@ -17,8 +17,16 @@ public sealed partial class Container
     private enum Status
     {
         Found,
+
+        /// <summary>The parent is a directory; the name is free (ENOENT on the last component).</summary>
         Missing,
+
+        /// <summary>A parent is missing (ENOENT on a parent component).</summary>
         ParentMissing,
+
+        /// <summary>A parent is not a directory (ENOTDIR). Most callers treat it like <see cref="ParentMissing"/>,
+        /// as .NET maps both to <see cref="System.IO.DirectoryNotFoundException"/>; Directory.Move does not.</summary>
+        ParentNotDirectory,
     }
 
     /// <summary>One resolved name: the upper node, the lower node, or both for a merged directory.</summary>
@@ -162,9 +170,9 @@ public sealed partial class Container
             return Status.Missing;
         }
 
-        if (!parent.Exists && !_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0)
+        if (!_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0)
         {
-            return Status.ParentMissing;
+            return parent.Exists ? Status.ParentNotDirectory : AncestorStatus(path);
         }
 
         return Walk(path, followFinal, ref hops, out canonical, out hit);
@@ -179,6 +187,20 @@ public sealed partial class Container
 
         var target = UnionPath.ResolveLinkTarget(UnionPath.Parent(linkPath), link.LinkTarget!);
         return Find(target, followFinal: true, ref hops, out canonical, out hit);
+    }
+
+    /// <summary>With no links anywhere, why a parent is missing: the nearest existing ancestor decides between
+    /// ENOENT (it is a directory) and ENOTDIR (it is not).</summary>
+    private Status AncestorStatus(string path)
+    {
+        for (var ancestor = UnionPath.ParentSpan(UnionPath.ParentSpan(path)); ; ancestor = UnionPath.ParentSpan(ancestor))
+        {
+            var hit = Lookup(ancestor);
+            if (hit.Exists)
+            {
+                return hit.IsDirectory ? Status.ParentMissing : Status.ParentNotDirectory;
+            }
+        }
     }
 
     /// <summary>The slow path: component by component, following links in parents.</summary>
@@ -213,7 +235,7 @@ public sealed partial class Container
             {
                 canonical = path;
                 hit = default;
-                return Status.ParentMissing;
+                return step.Exists ? Status.ParentNotDirectory : Status.ParentMissing;
             }
 
             current = next;

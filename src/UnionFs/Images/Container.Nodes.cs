@@ -80,7 +80,9 @@ public sealed partial class Container
         foreach (var (path, node) in moved)
         {
             node.Children?.Clear();
-            AddNode(UnionPath.Rebase(path, from, to), node);
+            var target = UnionPath.Rebase(path, from, to);
+            AddNode(target, node);
+            _store.Relocated(target, node);
         }
     }
 

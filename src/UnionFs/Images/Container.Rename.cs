@@ -25,13 +25,9 @@ public sealed partial class Container
         var to = UnionPath.Normalize(destination, nameof(destination));
         using (BeginWrite())
         {
+            // System.IO's File.Move reports any missing source, a missing parent included, as FileNotFound.
             var status = Find(from, followFinal: false, out var src, out var srcHit);
-            if (status == Status.ParentMissing)
-            {
-                throw Errors.PartNotFound(src);
-            }
-
-            if (status == Status.Missing || srcHit.Kind == EntryKind.Directory)
+            if (status != Status.Found || srcHit.Kind == EntryKind.Directory)
             {
                 throw Errors.FileNotFound(src);
             }
@@ -43,7 +39,7 @@ public sealed partial class Container
     private void MoveNonDirectory(string src, Hit srcHit, string to, bool overwrite, string paramName)
     {
         var status = Find(to, followFinal: false, out var dst, out var dstHit);
-        if (status == Status.ParentMissing)
+        if (status is Status.ParentMissing or Status.ParentNotDirectory)
         {
             throw Errors.PartNotFound(dst);
         }
@@ -154,6 +150,17 @@ public sealed partial class Container
         _linkCount = links;
     }
 
+    private static void ThrowForRenameParent(Status status, string path, string source)
+    {
+        switch (status)
+        {
+            case Status.ParentMissing:
+                throw Errors.PartNotFound(source);
+            case Status.ParentNotDirectory:
+                throw new IOException($"Could not find a part of the path '{path}': a parent is not a directory.");
+        }
+    }
+
     /// <summary>Moves a directory (or a file), as <see cref="Directory.Move(string, string)"/> does. Unlike kernel
     /// overlayfs without redirect_dir, a directory that has image content moves too (no EXDEV): its merged subtree is
     /// recreated at the destination as an opaque directory whose image files are metadata-only entries, and the source
@@ -168,30 +175,32 @@ public sealed partial class Container
         var to = UnionPath.Normalize(destination, nameof(destination));
         using (BeginWrite())
         {
-            if (Find(from, followFinal: false, out var src, out var srcHit) != Status.Found)
+            // The order of checks is System.IO's on Linux (probed for every source and destination state): the same
+            // path; an existing destination (IOException, or DirectoryNotFound when the source is missing); then
+            // what rename(2) reports, parents first: ENOENT (DirectoryNotFound, naming the source), ENOTDIR (IOException),
+            // a missing source (ENOENT), EINVAL for a move into itself (IOException).
+            if (from == to)
+            {
+                throw Errors.MoveSameSourceAndTarget(from);
+            }
+
+            var srcStatus = Find(from, followFinal: false, out var src, out var srcHit);
+            var dstStatus = Find(to, followFinal: false, out var dst, out _);
+            if (dstStatus == Status.Found)
+            {
+                throw srcStatus != Status.Found ? Errors.PartNotFound(src) : dst == src ? Errors.MoveSameSourceAndTarget(src) : Errors.MoveTargetExists(dst);
+            }
+
+            ThrowForRenameParent(srcStatus, src, src);
+            ThrowForRenameParent(dstStatus, dst, src);
+            if (srcStatus == Status.Missing)
             {
                 throw Errors.PartNotFound(src);
             }
 
-            var status = Find(to, followFinal: false, out var dst, out _);
-            if (dst == src)
-            {
-                throw Errors.MoveSameSourceAndTarget(src);
-            }
-
-            if (srcHit.Kind == EntryKind.Directory && UnionPath.IsSelfOrDescendant(dst, src))
+            if (UnionPath.IsSelfOrDescendant(dst, src))
             {
                 throw Errors.MoveIntoItself(src, dst);
-            }
-
-            if (status == Status.ParentMissing)
-            {
-                throw Errors.PartNotFound(src);
-            }
-
-            if (status == Status.Found)
-            {
-                throw Errors.MoveTargetExists(dst);
             }
 
             if (src.Length == 1)

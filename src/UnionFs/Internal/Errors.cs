@@ -37,6 +37,9 @@ internal static class Errors
     public static IOException MoveIntoItself(string source, string destination) =>
         new($"Cannot move '{source}' into its own subdirectory '{destination}'.", 22);
 
+    public static IOException InUse(string path) =>
+        new($"The process cannot access the file '{path}' because it is being used by another process.", 11);
+
     public static IOException TooManyLinks(string path) =>
         new($"Too many levels of symbolic links: '{path}'.", 40);
 

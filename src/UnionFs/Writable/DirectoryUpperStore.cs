@@ -161,6 +161,14 @@ internal sealed class DirectoryUpperStore : IUpperStore
         RemoveWhiteoutFile(destination);
     }
 
+    public void Relocated(string path, UpperNode node)
+    {
+        if (node.Data is HostFile file)
+        {
+            file.HostPath = Host(path);
+        }
+    }
+
     public void SetMetadata(string path, UpperNode node)
     {
         if (node.Kind == UpperKind.File && node.Data is null && node.MetaCopyOf is not null)

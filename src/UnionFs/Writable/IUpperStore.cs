@@ -37,6 +37,9 @@ internal interface IUpperStore : IDisposable
     /// <summary>Renames an upper entry whose subtree holds only upper content.</summary>
     void Move(string source, string destination, UpperNode node);
 
+    /// <summary>Tells the store a node now lives at <paramref name="path"/> (after its directory was renamed).</summary>
+    void Relocated(string path, UpperNode node);
+
     /// <summary>Persists mode and times (and, for a metadata-only copy-up, the marker that carries them).</summary>
     void SetMetadata(string path, UpperNode node);
 

@@ -52,6 +52,10 @@ internal sealed class MemoryUpperStore : IUpperStore
     {
     }
 
+    public void Relocated(string path, UpperNode node)
+    {
+    }
+
     public IEnumerable<(string Path, UpperNode Node, string? MetaCopyOrigin)> Load(TimeProvider time) => [];
 
     public void Dispose()

@@ -144,20 +144,25 @@ internal sealed class LayerSpec
         Directory.CreateDirectory(root);
         foreach (var layer in layers)
         {
-            foreach (var item in layer._items)
+            // Opaque markers first ("applied first ... regardless of the ordering"), then whiteouts. A whiteout's
+            // parents are directories of its own layer (a tar names them, a directory holds them), so they are created,
+            // replacing any non-directory below, and survive the layer's opaque markers (containerd applyNaive: mkparent).
+            foreach (var item in layer._items.Where(i => i.Type == Kind.OpaqueDirectory))
             {
                 var host = Host(root, item.Path);
-                if (item.Type == Kind.Whiteout)
-                {
-                    Remove(host);
-                }
-                else if (item.Type == Kind.OpaqueDirectory && Directory.Exists(host) && !IsLink(host))
+                if (Directory.Exists(host) && !IsLink(host))
                 {
                     foreach (var child in Directory.EnumerateFileSystemEntries(host))
                     {
                         Remove(child);
                     }
                 }
+            }
+
+            foreach (var item in layer._items.Where(i => i.Type == Kind.Whiteout))
+            {
+                EnsureParents(root, item.Path);
+                Remove(Host(root, item.Path));
             }
 
             foreach (var item in layer._items.Where(i => i.Type != Kind.Whiteout).OrderBy(i => i.Path, StringComparer.Ordinal))
