@@ -24,9 +24,15 @@ public static class RandomScenario
         return "/" + string.Join('/', parts);
     }
 
+    /// <summary>
+    /// Random layers as real tools make them: a whiteout deletes something the layers below show (a whiteout of
+    /// nothing is pointless, and the kernel lists such a whiteout as a device in a directory only one layer has), and
+    /// never sits inside an opaque directory of its own layer (fuse-overlayfs #306).
+    /// </summary>
     internal static List<LayerSpec> Layers(Random rng, int count, bool allowOpaque = true)
     {
         var layers = new List<LayerSpec>();
+        var below = new Dictionary<string, bool>(StringComparer.Ordinal); // merged view so far: path -> is directory
         for (var l = 0; l < count; l++)
         {
             var kinds = new Dictionary<string, LayerSpec.Kind>(StringComparer.Ordinal);
@@ -42,6 +48,16 @@ public static class RandomScenario
                     : roll < 78 && allowOpaque ? LayerSpec.Kind.OpaqueDirectory
                     : roll < 78 ? LayerSpec.Kind.Directory
                     : LayerSpec.Kind.Whiteout;
+                if (kind == LayerSpec.Kind.Whiteout)
+                {
+                    if (below.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    path = below.Keys.OrderBy(k => k, StringComparer.Ordinal).ElementAt(rng.Next(below.Count));
+                }
+
                 if (!Fits(kinds, path, kind))
                 {
                     continue;
@@ -66,9 +82,65 @@ public static class RandomScenario
             }
 
             layers.Add(spec);
+            Apply(below, spec);
         }
 
         return layers;
+    }
+
+    /// <summary>The generator's own model of applying a layer (OCI layer.md "Applying Changesets").</summary>
+    private static void Apply(Dictionary<string, bool> view, LayerSpec layer)
+    {
+        void RemoveTree(string path)
+        {
+            foreach (var key in view.Keys.Where(k => k == path || k.StartsWith(path + "/", StringComparison.Ordinal)).ToList())
+            {
+                view.Remove(key);
+            }
+        }
+
+        void Parents(string path)
+        {
+            for (var parent = Parent(path); parent.Length > 1; parent = Parent(parent))
+            {
+                if (view.TryGetValue(parent, out var isDir) && !isDir)
+                {
+                    RemoveTree(parent);
+                }
+            }
+
+            for (var parent = Parent(path); parent.Length > 1; parent = Parent(parent))
+            {
+                view[parent] = true;
+            }
+        }
+
+        foreach (var item in layer.Items.Where(i => i.Type == LayerSpec.Kind.OpaqueDirectory))
+        {
+            foreach (var key in view.Keys.Where(k => k.StartsWith(item.Path + "/", StringComparison.Ordinal)).ToList())
+            {
+                view.Remove(key);
+            }
+        }
+
+        foreach (var item in layer.Items.Where(i => i.Type == LayerSpec.Kind.Whiteout))
+        {
+            Parents(item.Path);
+            RemoveTree(item.Path);
+        }
+
+        foreach (var item in layer.Items.Where(i => i.Type != LayerSpec.Kind.Whiteout).OrderBy(i => i.Path, StringComparer.Ordinal))
+        {
+            Parents(item.Path);
+            var isDir = item.Type is LayerSpec.Kind.Directory or LayerSpec.Kind.OpaqueDirectory;
+            if (view.TryGetValue(item.Path, out var wasDir) && wasDir && isDir)
+            {
+                continue;
+            }
+
+            RemoveTree(item.Path);
+            view[item.Path] = isDir;
+        }
     }
 
     /// <summary>One layer may not hold a child under a non-directory of its own, nor the same name twice.</summary>
@@ -88,6 +160,22 @@ public static class RandomScenario
         }
 
         var isDirectory = kind is LayerSpec.Kind.Directory or LayerSpec.Kind.OpaqueDirectory;
+        if (kind == LayerSpec.Kind.Whiteout)
+        {
+            for (var parent = Parent(path); parent.Length > 1; parent = Parent(parent))
+            {
+                if (kinds.TryGetValue(parent, out var k) && k == LayerSpec.Kind.OpaqueDirectory)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (kind == LayerSpec.Kind.OpaqueDirectory && kinds.Any(e => e.Value == LayerSpec.Kind.Whiteout && e.Key.StartsWith(path + "/", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
         return isDirectory || !kinds.Keys.Any(k => k.StartsWith(path + "/", StringComparison.Ordinal));
     }
 

@@ -14,6 +14,9 @@ public interface IFsTarget
 
 internal static class Outcome
 {
+    public const int Exdev = 18;
+    public const string ExdevOutcome = "IOException(EXDEV)";
+
     public static string Run(Func<string?> action)
     {
         try
@@ -23,7 +26,8 @@ internal static class Outcome
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return e.GetType().Name;
+            // EXDEV is named: it is the one errno a kernel overlay gives that UnionFs deliberately does not.
+            return e.GetType() == typeof(IOException) && e.HResult == Exdev ? ExdevOutcome : e.GetType().Name;
         }
     }
 
