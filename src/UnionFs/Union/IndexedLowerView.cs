@@ -100,7 +100,9 @@ internal sealed class IndexedLowerView : LowerView
                 {
                     if (existing.Entry.IsDirectory && entry.IsDirectory)
                     {
-                        if (!entry.Implied)
+                        // The newest real directory's attributes win; an implied parent carries none of its own, so it
+                        // only replaces another implied one (the cached walk decides the same way).
+                        if (!entry.Implied || existing.Entry.Implied)
                         {
                             existing.Entry = entry;
                             existing.Layer = i;
