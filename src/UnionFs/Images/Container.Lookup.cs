@@ -91,7 +91,9 @@ public sealed partial class Container
     private Hit LookupUnsynchronized(ReadOnlySpan<char> path)
     {
         UpperNode? upper = null;
-        if (_nodesBySpan.TryGetValue(path, out var node))
+
+        // A container that has written nothing holds only its root: one probe of the image's index answers.
+        if ((_upperCount > 1 || path.Length == 1) && _nodesBySpan.TryGetValue(path, out var node))
         {
             if (node.Kind == UpperKind.Whiteout)
             {
@@ -170,7 +172,7 @@ public sealed partial class Container
             return Status.Missing;
         }
 
-        if (!_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0)
+        if (NoLinks)
         {
             return parent.Exists ? Status.ParentNotDirectory : AncestorStatus(path);
         }
@@ -188,6 +190,9 @@ public sealed partial class Container
         var target = UnionPath.ResolveLinkTarget(UnionPath.Parent(linkPath), link.LinkTarget!);
         return Find(target, followFinal: true, ref hops, out canonical, out hit);
     }
+
+    /// <summary>No symbolic link in the image or the writable layer: paths resolve directly, never by a walk.</summary>
+    private bool NoLinks => !_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0;
 
     /// <summary>With no links anywhere, why a parent is missing: the nearest existing ancestor decides between
     /// ENOENT (it is a directory) and ENOTDIR (it is not).</summary>
@@ -284,6 +289,12 @@ public sealed partial class Container
             return hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(normalized));
         }
 
+        if (NoLinks)
+        {
+            // Without links, a name that does not resolve directly does not exist.
+            return false;
+        }
+
         return Find(normalized, followFinal: false, out var canonical, out hit) == Status.Found &&
             (hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(canonical)));
     }
@@ -303,6 +314,11 @@ public sealed partial class Container
         if (hit.Exists && hit.Kind == EntryKind.Directory)
         {
             return true;
+        }
+
+        if (NoLinks)
+        {
+            return false;
         }
 
         return SafeFind(normalized, followFinal: true, out hit) && hit.IsDirectory;

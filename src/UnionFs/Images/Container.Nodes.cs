@@ -17,6 +17,10 @@ public sealed partial class Container
         {
             Forget(previous);
         }
+        else
+        {
+            _upperCount++;
+        }
 
         _nodes[path] = node;
         if (node.Masks)
@@ -56,6 +60,7 @@ public sealed partial class Container
             return;
         }
 
+        _upperCount--;
         Forget(node);
         if (node.Children is not null)
         {

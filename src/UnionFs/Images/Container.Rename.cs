@@ -119,8 +119,7 @@ public sealed partial class Container
                     _store.Move(src, dst, hit.Upper);
                     moved.Data = data;
                     AttachHooks(moved);
-                    _nodes.TryRemove(src, out _);
-                    _nodes[UnionPath.Parent(src)].Children!.Remove(UnionPath.Name(src));
+                    RemoveNodeTree(src);
                     AddNode(dst, moved);
                 }
                 else

@@ -35,6 +35,7 @@ public sealed partial class Container : IDisposable
     private readonly PathLocks _copyUpLocks = new();
     private int _sequence;
     private int _maskCount;
+    private int _upperCount;
     private int _linkCount;
     private int _disposed;
 
@@ -47,6 +48,7 @@ public sealed partial class Container : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _nodesBySpan = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
         var root = _lower.TryGet(UnionPath.Root, out var lowerRoot) ? lowerRoot.Entry : null;
+        _upperCount = 1;
         _nodes[UnionPath.Root] = new UpperNode(UpperKind.Directory, root?.Mode ?? Defaults.DirectoryMode, root?.LastWriteTimeUtc ?? Defaults.Epoch);
         Load();
     }
