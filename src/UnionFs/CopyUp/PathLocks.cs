@@ -1,24 +1,34 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace UnionFs.CopyUp;
 
 /// <summary>
 /// Serializes copy-ups per path without a global lock held while bytes are copied (peers.md trap 8: k6 PR #6125,
-/// unionfs-fuse #69, litebox PR #1195). A fixed set of striped monitors: two paths may share a stripe, which only
-/// costs a wait, never correctness; nothing is allocated per path.
+/// unionfs-fuse #69, litebox PR #1195). One fixed set of striped monitors is shared by every container of the process,
+/// so a container costs nothing here; the stripe is chosen by container and path, and two (container, path) pairs
+/// that share a stripe only wait for each other, which never affects correctness. Lock order: a stripe is always
+/// taken before a container's namespace lock, never after, so sharing stripes cannot deadlock.
 /// </summary>
-internal sealed class PathLocks
+internal static class PathLocks
 {
-    private readonly object[] _stripes;
+    private const int Stripes = 256;
+    private static readonly object[] Monitors = Create();
 
-    public PathLocks(int stripes = 64)
+    public static object For(object owner, string path)
     {
-        _stripes = new object[stripes];
-        for (var i = 0; i < stripes; i++)
-        {
-            _stripes[i] = new object();
-        }
+        var hash = HashCode.Combine(RuntimeHelpers.GetHashCode(owner), StringComparer.Ordinal.GetHashCode(path));
+        return Monitors[(int)((uint)hash % Stripes)];
     }
 
-    public object For(string path) => _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)_stripes.Length)];
+    private static object[] Create()
+    {
+        var monitors = new object[Stripes];
+        for (var i = 0; i < Stripes; i++)
+        {
+            monitors[i] = new object();
+        }
+
+        return monitors;
+    }
 }

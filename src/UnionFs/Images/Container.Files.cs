@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using UnionFs.CopyUp;
 using UnionFs.Internal;
 using UnionFs.Layers;
 using UnionFs.Paths;
@@ -133,7 +134,7 @@ public sealed partial class Container
     /// </summary>
     private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access)
     {
-        lock (_copyUpLocks.For(path))
+        lock (PathLocks.For(this, path))
         {
             UpperFile staged;
             using (var input = source.OpenRead())
@@ -241,7 +242,7 @@ public sealed partial class Container
     {
         // One call is one atomic append, also for a host-directory writable layer, whose FileStream appends at the
         // position it saw when opened: serialize appenders of the same path.
-        lock (_copyUpLocks.For(UnionPath.Normalize(path)))
+        lock (PathLocks.For(this, UnionPath.Normalize(path)))
         {
             using var stream = OpenFile(path, FileMode.Append, FileAccess.Write);
             stream.Write(bytes);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
-using UnionFs.CopyUp;
 using UnionFs.Internal;
 using UnionFs.Layers;
 using UnionFs.Paths;
@@ -32,7 +31,6 @@ public sealed partial class Container : IDisposable
     private readonly ConcurrentDictionary<string, UpperNode> _nodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UpperNode>.AlternateLookup<ReadOnlySpan<char>> _nodesBySpan;
     private readonly object _gate = new();
-    private readonly PathLocks _copyUpLocks = new();
     private int _sequence;
     private int _maskCount;
     private int _upperCount;
