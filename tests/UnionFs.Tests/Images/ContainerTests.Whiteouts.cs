@@ -66,6 +66,26 @@ public sealed partial class ContainerTests
         Assert.That(all, Is.EquivalentTo(new[] { "/d", "/d/c", "/e" }));
     }
 
+    // peers.md trap 12 (stargz PR #242, fuse-overlayfs 1.16, unionfs-fuse #113): listings in a deterministic order,
+    // stable across calls and changes elsewhere, with no bookkeeping entries.
+    [Test]
+    public void GetEntryNames_MergedDirectory_OrdinalStableAndClean()
+    {
+        var c = Start(
+            new LayerSpec().File("/d/b", "1").File("/d/Z", "1").File("/d/a", "1"),
+            new LayerSpec().File("/d/c", "2").Whiteout("/d/Z").File("/d/_", "2"));
+        c.WriteAllText("/d/B", "u");
+        c.DeleteFile("/d/a");
+
+        var first = c.GetEntryNames("/d");
+        c.WriteAllText("/elsewhere", "x");
+        var second = c.GetEntryNames("/d");
+
+        Assert.That(first, Is.EqualTo(new[] { "B", "_", "b", "c" }));
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
     [TestCase("/.wh.x")]
     [TestCase("/dir/.wh..wh..opq")]
     [TestCase("/.wh..wh..work")]

@@ -71,63 +71,33 @@ internal sealed class LayerSpec
     }
 
     /// <summary>Writes the layer in OCI form: <c>.wh.NAME</c> files and <c>.wh..wh..opq</c> markers.</summary>
-    public string WriteOci(string root)
-    {
-        Directory.CreateDirectory(root);
-        foreach (var item in _items.OrderBy(i => i.Path, StringComparer.Ordinal))
-        {
-            var host = Host(root, item.Path);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host)!);
-            switch (item.Type)
-            {
-                case Kind.File:
-                    System.IO.File.WriteAllBytes(host, item.Content!);
-                    if (item.Mode is { } mode && !OperatingSystem.IsWindows())
-                    {
-                        System.IO.File.SetUnixFileMode(host, mode);
-                    }
-
-                    break;
-                case Kind.Directory:
-                    Directory.CreateDirectory(host);
-                    break;
-                case Kind.OpaqueDirectory:
-                    Directory.CreateDirectory(host);
-                    System.IO.File.WriteAllBytes(System.IO.Path.Combine(host, ".wh..wh..opq"), []);
-                    break;
-                case Kind.Link:
-                    System.IO.File.CreateSymbolicLink(host, item.Target!);
-                    break;
-                case Kind.Whiteout:
-                    System.IO.File.WriteAllBytes(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(host)!, ".wh." + System.IO.Path.GetFileName(host)), []);
-                    break;
-            }
-        }
-
-        return root;
-    }
+    public string WriteOci(string root) => Write(
+        root,
+        whiteout: host => System.IO.File.WriteAllBytes(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(host)!, ".wh." + System.IO.Path.GetFileName(host)), []),
+        opaque: host => System.IO.File.WriteAllBytes(System.IO.Path.Combine(host, ".wh..wh..opq"), []));
 
     /// <summary>Writes the layer as a kernel overlayfs lower directory: whiteouts are character devices 0/0, opaque
     /// directories carry <c>trusted.overlay.opaque=y</c> (overlayfs.rst, "whiteouts and opaque directories").</summary>
-    public string WriteKernel(string root)
+    public string WriteKernel(string root) => Write(root, whiteout: Native.MakeWhiteout, opaque: Native.SetOpaque);
+
+    /// <summary>Writes every entry as a real directory tree; the two forms differ only in how they mark deletions.</summary>
+    private string Write(string root, Action<string> whiteout, Action<string> opaque)
     {
         Directory.CreateDirectory(root);
         foreach (var item in _items.OrderBy(i => i.Path, StringComparer.Ordinal))
         {
             var host = Host(root, item.Path);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(host)!);
-            switch (item.Type)
+            if (item.Type == Kind.Whiteout)
             {
-                case Kind.Whiteout:
-                    Native.MakeWhiteout(host);
-                    break;
-                case Kind.OpaqueDirectory:
-                    Directory.CreateDirectory(host);
-                    Native.SetOpaque(host);
-                    break;
-                default:
-                    WriteOne(item, host);
-                    break;
+                whiteout(host);
+                continue;
+            }
+
+            WriteOne(item, host);
+            if (item.Type == Kind.OpaqueDirectory)
+            {
+                opaque(host);
             }
         }
 
