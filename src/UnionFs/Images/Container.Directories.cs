@@ -28,19 +28,26 @@ public sealed partial class Container
 
     private void CreateDirectoryLocked(string path, string requested)
     {
-        var status = Find(path, followFinal: true, out var canonical, out var hit);
+        // The final name is not followed: a link to a directory counts as the directory, any other link (a dangling
+        // one included) is a name that is taken, as mkdir(2) sees it.
+        var status = Find(path, followFinal: false, out var canonical, out var hit);
         switch (status)
         {
-            case Status.Found when hit.Kind == EntryKind.Directory:
+            case Status.Found when hit.Kind == EntryKind.Directory || (hit.Kind == EntryKind.SymbolicLink && LeadsToDirectory(canonical)):
                 return;
             case Status.Found:
                 throw path == requested ? Errors.AlreadyExists(canonical) : Errors.PartNotFound(requested);
             case Status.ParentMissing or Status.ParentNotDirectory:
                 CreateDirectoryLocked(UnionPath.Parent(path), requested);
-                status = Find(path, followFinal: true, out canonical, out hit);
+                status = Find(path, followFinal: false, out canonical, out hit);
                 if (status == Status.Found)
                 {
                     return;
+                }
+
+                if (status != Status.Missing)
+                {
+                    throw Errors.PartNotFound(requested);
                 }
 
                 break;

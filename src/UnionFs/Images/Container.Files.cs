@@ -35,10 +35,18 @@ public sealed partial class Container
             string canonical;
             using (BeginWrite())
             {
+                // O_CREAT|O_EXCL fails on any existing name, a dangling or looping link included, before anything else.
+                if (mode == FileMode.CreateNew && FindOrLoop(normalized, followFinal: false, out var existing, out _) == Status.Found)
+                {
+                    throw Errors.AlreadyExists(existing);
+                }
+
                 var status = Find(normalized, followFinal: true, out canonical, out var hit);
                 if (status is Status.ParentMissing or Status.ParentNotDirectory)
                 {
-                    throw Errors.PartNotFound(canonical);
+                    // A dangling final link whose target's parent is missing: open(2) says ENOENT, and .NET picks
+                    // FileNotFound because the parent of the path as given exists.
+                    throw MissingError(status, normalized, canonical);
                 }
 
                 if (status == Status.Found && hit.Kind == EntryKind.Directory)
@@ -46,10 +54,7 @@ public sealed partial class Container
                     throw Errors.AccessDenied(canonical);
                 }
 
-                if (status == Status.Found && mode == FileMode.CreateNew)
-                {
-                    throw Errors.AlreadyExists(canonical);
-                }
+
 
                 if (status == Status.Missing)
                 {
@@ -89,6 +94,16 @@ public sealed partial class Container
             }
         }
     }
+
+    /// <summary>
+    /// The exception System.IO throws when a path does not resolve (probed by the differential suite): ENOTDIR blames the
+    /// directory; ENOENT blames the file when the parent of the path as given exists, which is how a dangling final
+    /// link whose target's parent is missing reads as FileNotFound, and the directory otherwise.
+    /// </summary>
+    private Exception MissingError(Status status, string given, string canonical) =>
+        status == Status.ParentMissing && DirectoryExists(UnionPath.Parent(given))
+            ? Errors.FileNotFound(given)
+            : Errors.PartNotFound(canonical);
 
     private static void ValidateModeAndAccess(FileMode mode, FileAccess access)
     {
@@ -292,13 +307,13 @@ public sealed partial class Container
         var from = UnionPath.Normalize(source, nameof(source));
         var to = UnionPath.Normalize(destination, nameof(destination));
         using var input = OpenFile(from, FileMode.Open, FileAccess.Read);
-        var target = Find(to, followFinal: true, out var canonicalTarget, out var targetHit);
+        var target = FindOrLoop(to, followFinal: true, out var canonicalTarget, out var targetHit);
         if (target == Status.Found && targetHit.Kind == EntryKind.Directory)
         {
             throw overwrite ? Errors.AccessDenied(canonicalTarget) : Errors.TargetIsDirectory(canonicalTarget);
         }
 
-        if (target == Status.Found && Find(from, followFinal: true, out var canonicalSource, out _) == Status.Found && canonicalSource == canonicalTarget)
+        if (target == Status.Found && FindOrLoop(from, followFinal: true, out var canonicalSource, out _) == Status.Found && canonicalSource == canonicalTarget)
         {
             // Copying a file onto itself would truncate what is being read.
             throw overwrite ? Errors.InUse(canonicalTarget) : Errors.AlreadyExists(canonicalTarget);

@@ -90,7 +90,7 @@ public sealed partial class Container
             var status = Find(normalized, followFinal: true, out var canonical, out var hit);
             if (status is Status.ParentMissing or Status.ParentNotDirectory)
             {
-                throw Errors.PartNotFound(canonical);
+                throw MissingError(status, normalized, canonical);
             }
 
             if (status == Status.Missing)

@@ -27,6 +27,9 @@ public sealed partial class Container
         /// <summary>A parent is not a directory (ENOTDIR). Most callers treat it like <see cref="ParentMissing"/>,
         /// as .NET maps both to <see cref="System.IO.DirectoryNotFoundException"/>; Directory.Move does not.</summary>
         ParentNotDirectory,
+
+        /// <summary>Resolving a parent went round a link loop (ELOOP); only <see cref="FindOrLoop"/> reports it.</summary>
+        Loop,
     }
 
     /// <summary>One resolved name: the upper node, the lower node, or both for a merged directory.</summary>
@@ -150,6 +153,21 @@ public sealed partial class Container
     {
         var hops = 0;
         return Find(path, followFinal, ref hops, out canonical, out hit);
+    }
+
+    /// <summary><see cref="Find(string, bool, out string, out Hit)"/> that reports a link loop as <see cref="Status.Loop"/>.</summary>
+    private Status FindOrLoop(string path, bool followFinal, out string canonical, out Hit hit)
+    {
+        try
+        {
+            return Find(path, followFinal, out canonical, out hit);
+        }
+        catch (System.IO.IOException)
+        {
+            canonical = path;
+            hit = default;
+            return Status.Loop;
+        }
     }
 
     private Status Find(string path, bool followFinal, ref int hops, out string canonical, out Hit hit)
@@ -295,7 +313,8 @@ public sealed partial class Container
             return false;
         }
 
-        return Find(normalized, followFinal: false, out var canonical, out hit) == Status.Found &&
+        // System.IO's File.Exists answers false for anything it cannot resolve, a link loop included.
+        return SafeFind(normalized, followFinal: false, out hit, out var canonical) &&
             (hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(canonical)));
     }
 
@@ -321,26 +340,27 @@ public sealed partial class Container
             return false;
         }
 
-        return SafeFind(normalized, followFinal: true, out hit) && hit.IsDirectory;
+        return SafeFind(normalized, followFinal: true, out hit, out _) && hit.IsDirectory;
     }
 
     /// <summary>Whether anything is at <paramref name="path"/> (a dangling symbolic link counts).</summary>
     /// <param name="path">A union path.</param>
     /// <returns>Whether an entry is there.</returns>
     public bool Exists(string? path) =>
-        TryNormalize(path, out var normalized) && (Lookup(normalized).Exists || SafeFind(normalized, followFinal: false, out _));
+        TryNormalize(path, out var normalized) && (Lookup(normalized).Exists || SafeFind(normalized, followFinal: false, out _, out _));
 
-    private bool LeadsToDirectory(string linkPath) => SafeFind(linkPath, followFinal: true, out var hit) && hit.IsDirectory;
+    private bool LeadsToDirectory(string linkPath) => SafeFind(linkPath, followFinal: true, out var hit, out _) && hit.IsDirectory;
 
-    private bool SafeFind(string path, bool followFinal, out Hit hit)
+    private bool SafeFind(string path, bool followFinal, out Hit hit, out string canonical)
     {
         try
         {
-            return Find(path, followFinal, out _, out hit) == Status.Found;
+            return Find(path, followFinal, out canonical, out hit) == Status.Found;
         }
         catch (System.IO.IOException)
         {
             hit = default;
+            canonical = path;
             return false;
         }
     }

@@ -25,9 +25,10 @@ public sealed partial class Container
         var to = UnionPath.Normalize(destination, nameof(destination));
         using (BeginWrite())
         {
-            // System.IO's File.Move reports any missing source, a missing parent included, as FileNotFound.
-            var status = Find(from, followFinal: false, out var src, out var srcHit);
-            if (status != Status.Found || srcHit.Kind == EntryKind.Directory)
+            // System.IO's File.Move first asks File.Exists of the source: anything else (missing, a missing parent, a
+            // directory, a link to a directory, a path through a link loop) is FileNotFound.
+            if (!SafeFind(from, followFinal: false, out var srcHit, out var src) || srcHit.Kind == EntryKind.Directory ||
+                (srcHit.Kind == EntryKind.SymbolicLink && LeadsToDirectory(src)))
             {
                 throw Errors.FileNotFound(src);
             }
@@ -157,6 +158,8 @@ public sealed partial class Container
                 throw Errors.PartNotFound(source);
             case Status.ParentNotDirectory:
                 throw new IOException($"Could not find a part of the path '{path}': a parent is not a directory.");
+            case Status.Loop:
+                throw Errors.TooManyLinks(path);
         }
     }
 
@@ -183,8 +186,9 @@ public sealed partial class Container
                 throw Errors.MoveSameSourceAndTarget(from);
             }
 
-            var srcStatus = Find(from, followFinal: false, out var src, out var srcHit);
-            var dstStatus = Find(to, followFinal: false, out var dst, out _);
+            var srcStatus = FindOrLoop(from, followFinal: false, out var src, out var srcHit);
+
+            var dstStatus = FindOrLoop(to, followFinal: false, out var dst, out _);
             if (dstStatus == Status.Found)
             {
                 throw srcStatus != Status.Found ? Errors.PartNotFound(src) : dst == src ? Errors.MoveSameSourceAndTarget(src) : Errors.MoveTargetExists(dst);

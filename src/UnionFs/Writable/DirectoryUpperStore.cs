@@ -141,8 +141,9 @@ internal sealed class DirectoryUpperStore : IUpperStore
     {
         var from = Host(source);
         var to = Host(destination);
-        if (node.Kind == UpperKind.Directory)
+        if (node.Kind is UpperKind.Directory or UpperKind.SymbolicLink)
         {
+            // Directory.Move is a plain rename(2), also for a link; File.Move refuses a link to a directory.
             Directory.Move(from, to);
         }
         else if (node.Data is null && node.MetaCopyOf is not null)

@@ -19,6 +19,7 @@ public enum OpKind
     DirectoryExists,
     Truncate,
     Chmod,
+    Link,
 }
 
 public sealed record Operation(OpKind Kind, string Path, string? Other = null, string? Content = null, bool Flag = false, int Number = 0)
@@ -30,6 +31,7 @@ public sealed record Operation(OpKind Kind, string Path, string? Other = null, s
         OpKind.Write or OpKind.Append => $"{Kind}({Path}, \"{Content}\")",
         OpKind.MoveFile or OpKind.CopyFile => $"{Kind}({Path}, {Other}, overwrite: {Flag})",
         OpKind.MoveDirectory => $"{Kind}({Path}, {Other})",
+        OpKind.Link => $"{Kind}({Path} -> {Content})",
         OpKind.DeleteDirectory => $"{Kind}({Path}, recursive: {Flag})",
         OpKind.Truncate => $"{Kind}({Path}, {Number})",
         OpKind.Chmod => $"{Kind}({Path}, {System.Convert.ToString(Number, 8)})",

@@ -59,6 +59,7 @@ public sealed class ContainerTarget(Container container) : IFsTarget
             case OpKind.FileExists: return c.FileExists(op.Path).ToString();
             case OpKind.DirectoryExists: return c.DirectoryExists(op.Path).ToString();
             case OpKind.Truncate: c.SetLength(op.Path, op.Number); return null;
+            case OpKind.Link: c.CreateSymbolicLink(op.Path, op.Content!); return null;
             default: c.SetUnixFileMode(op.Path, (UnixFileMode)op.Number); return null;
         }
     });
@@ -122,6 +123,7 @@ public sealed class DiskTarget(string root) : IFsTarget
                 }
 
                 return null;
+            case OpKind.Link: File.CreateSymbolicLink(p, op.Content!); return null;
             default: File.SetUnixFileMode(p, (UnixFileMode)op.Number); return null;
         }
     });

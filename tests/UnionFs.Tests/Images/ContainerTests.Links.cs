@@ -82,4 +82,18 @@ public sealed partial class ContainerTests
         Assert.Throws<IOException>(() => c.CreateSymbolicLink("/t", "x"));
         Assert.Throws<DirectoryNotFoundException>(() => c.CreateSymbolicLink("/no/l", "x"));
     }
+
+    // A layer may hold links whose targets name host paths; they resolve inside the union, never on the host.
+    [Test]
+    public void ReadAllText_LinkToHostPath_NeverReachesTheHost()
+    {
+        var hostDirectory = Path.GetTempPath().TrimEnd('/');
+        var c = Start(new LayerSpec().Link("/escape", hostDirectory).Link("/up", "../../../../../.."));
+
+        Assert.That(c.DirectoryExists("/escape"), Is.False, "the union has no such directory");
+        Assert.That(c.GetEntry("/escape")!.LinkTarget, Is.EqualTo(hostDirectory));
+        Assert.Throws<DirectoryNotFoundException>(() => c.GetEntryNames("/escape"));
+        Assert.That(c.GetEntryNames("/up"), Is.EqualTo(new[] { "escape", "up" }), "'..' stops at the union root");
+        Assert.That(c.ResolveLinkTarget("/up")!.Path, Is.EqualTo("/"));
+    }
 }
