@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.IO.Abstractions;
+
+namespace UnionFs.Abstractions;
+
+/// <summary><see cref="IFileInfo"/> over a container path.</summary>
+internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string originalPath) : UnionFileSystemInfo(fs, fullPath, originalPath), IFileInfo
+{
+    private UnionFile File => (UnionFile)Fs.File;
+
+    public override string Name => Path.GetFileName(FullPath);
+
+    public override bool Exists => Entry is { } entry && !Path.EndsInDirectorySeparator(FullPath) &&
+        (entry.Kind == EntryKind.File || (entry.Kind == EntryKind.SymbolicLink && Target?.Kind != EntryKind.Directory));
+
+    public IDirectoryInfo? Directory => Path.GetDirectoryName(FullPath) is { } parent ? new UnionDirectoryInfo(Fs, parent, parent) : null;
+
+    public string? DirectoryName => Path.GetDirectoryName(FullPath);
+
+    public bool IsReadOnly
+    {
+        get => (Attributes & FileAttributes.ReadOnly) != 0;
+        set => Attributes = value ? Attributes | FileAttributes.ReadOnly : Attributes & ~FileAttributes.ReadOnly;
+    }
+
+    public long Length => Exists && Target is { Kind: EntryKind.File } target
+        ? target.Length
+        : throw new FileNotFoundException($"Could not find file '{FullPath}'.", FullPath);
+
+    public StreamWriter AppendText() => Invalidating(File.AppendText(FullPath));
+
+    public IFileInfo CopyTo(string destFileName) => CopyTo(destFileName, false);
+
+    public IFileInfo CopyTo(string destFileName, bool overwrite)
+    {
+        File.Copy(FullPath, destFileName, overwrite);
+        return new UnionFileInfo(Fs, Fs.Full(destFileName), destFileName);
+    }
+
+    public FileSystemStream Create() => Invalidating(File.Create(FullPath));
+
+    public StreamWriter CreateText() => Invalidating(File.CreateText(FullPath));
+
+    public void Decrypt() => File.Decrypt(FullPath);
+
+    public void Encrypt() => File.Encrypt(FullPath);
+
+    public override void Delete()
+    {
+        File.Delete(FullPath);
+        Invalidate();
+    }
+
+    public void MoveTo(string destFileName) => MoveTo(destFileName, false);
+
+    public void MoveTo(string destFileName, bool overwrite)
+    {
+        File.Move(FullPath, destFileName, overwrite);
+        FullPath = Fs.Full(destFileName);
+        OriginalPath = destFileName;
+        Invalidate();
+    }
+
+    public FileSystemStream Open(FileMode mode) => Invalidating(File.Open(FullPath, mode));
+
+    public FileSystemStream Open(FileMode mode, FileAccess access) => Invalidating(File.Open(FullPath, mode, access));
+
+    public FileSystemStream Open(FileMode mode, FileAccess access, FileShare share) => Invalidating(File.Open(FullPath, mode, access, share));
+
+    public FileSystemStream Open(FileStreamOptions options) => Invalidating(File.Open(FullPath, options));
+
+    public FileSystemStream OpenRead() => File.OpenRead(FullPath);
+
+    public StreamReader OpenText() => File.OpenText(FullPath);
+
+    public FileSystemStream OpenWrite() => Invalidating(File.OpenWrite(FullPath));
+
+    public IFileInfo Replace(string destinationFileName, string? destinationBackupFileName) => Replace(destinationFileName, destinationBackupFileName, false);
+
+    public IFileInfo Replace(string destinationFileName, string? destinationBackupFileName, bool ignoreMetadataErrors)
+    {
+        File.Replace(FullPath, destinationFileName, destinationBackupFileName, ignoreMetadataErrors);
+        Invalidate();
+        return new UnionFileInfo(Fs, Fs.Full(destinationFileName), destinationFileName);
+    }
+
+    private T Invalidating<T>(T result)
+    {
+        Invalidate();
+        return result;
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.IO.Abstractions;
+
+namespace UnionFs.Abstractions;
+
+/// <summary>
+/// A <see cref="Container"/> presented as a System.IO.Abstractions <see cref="IFileSystem"/>: code written against
+/// <see cref="IFileSystem"/> runs on the container unchanged and sees the behaviour System.IO has on Linux (return
+/// values and exception types). The container's root is <c>/</c>; relative paths resolve against this file system's
+/// own current directory, never the process's.
+/// </summary>
+/// <remarks>
+/// <para>What cannot work in-process throws <see cref="NotSupportedException"/> with the reason: the
+/// <c>SafeFileHandle</c> overloads, <see cref="IFile.OpenHandle"/>, <see cref="IRandomAccess"/>, wrapping real
+/// <see cref="FileStream"/>s, <see cref="IFileSystemWatcherFactory"/> and <see cref="IFileVersionInfoFactory"/>
+/// (see docs/filesystem-adapter.md for the full list).</para>
+/// <para>Thread safety: as the container's; the current directory is one value shared by all threads of this
+/// instance.</para>
+/// </remarks>
+public sealed class UnionFileSystem : IFileSystem
+{
+    private string _currentDirectory = "/";
+
+    /// <summary>Wraps <paramref name="container"/>.</summary>
+    /// <param name="container">The container to present.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="container"/> is null.</exception>
+    public UnionFileSystem(Container container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        Container = container;
+        File = new UnionFile(this);
+        Directory = new UnionDirectory(this);
+        Path = new UnionPathApi(this);
+        FileInfo = new UnionFileInfoFactory(this);
+        DirectoryInfo = new UnionDirectoryInfoFactory(this);
+        FileStream = new UnionFileStreamFactory(this);
+        DriveInfo = new UnsupportedDriveInfoFactory(this);
+        FileSystemWatcher = new UnsupportedWatcherFactory(this);
+        FileVersionInfo = new UnsupportedFileVersionInfoFactory(this);
+        RandomAccess = new UnsupportedRandomAccess(this);
+    }
+
+    /// <summary>The container behind this file system.</summary>
+    public Container Container { get; }
+
+    /// <inheritdoc />
+    public IFile File { get; }
+
+    /// <inheritdoc />
+    public IDirectory Directory { get; }
+
+    /// <inheritdoc />
+    public IPath Path { get; }
+
+    /// <inheritdoc />
+    public IFileInfoFactory FileInfo { get; }
+
+    /// <inheritdoc />
+    public IDirectoryInfoFactory DirectoryInfo { get; }
+
+    /// <inheritdoc />
+    public IFileStreamFactory FileStream { get; }
+
+    /// <inheritdoc />
+    public IDriveInfoFactory DriveInfo { get; }
+
+    /// <inheritdoc />
+    public IFileSystemWatcherFactory FileSystemWatcher { get; }
+
+    /// <inheritdoc />
+    public IFileVersionInfoFactory FileVersionInfo { get; }
+
+    /// <inheritdoc />
+    public IRandomAccess RandomAccess { get; }
+
+    internal string CurrentDirectory
+    {
+        get => _currentDirectory;
+        set => _currentDirectory = value;
+    }
+
+    /// <summary>A caller's path as the absolute union path System.IO would use: relative paths against the current
+    /// directory, <c>.</c> and <c>..</c> collapsed (System.IO collapses them lexically too), <c>..</c> stopping at the
+    /// root as it does at <c>/</c>.</summary>
+    internal string Full(string path, string paramName = "path")
+    {
+        ArgumentNullException.ThrowIfNull(path, paramName);
+        if (path.Length == 0)
+        {
+            throw new ArgumentException("The value cannot be an empty string.", paramName);
+        }
+
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Null character in path.", paramName);
+        }
+
+        return System.IO.Path.GetFullPath(path.Replace('\\', '/'), _currentDirectory);
+    }
+
+    internal static NotSupportedException NotSupported(string what) =>
+        new($"{what} is not supported by a UnionFs container: it has no operating-system file handles (see docs/filesystem-adapter.md).");
+}

@@ -1,0 +1,104 @@
+using System.IO.Abstractions;
+using UnionFs.Abstractions;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Abstractions;
+
+/// <summary>
+/// The three file systems the contract suite compares: the real disk in a temp directory (the oracle), a container
+/// over an empty image, and a container whose fixture tree is split across three image layers with deletions in the
+/// upper ones. All three start with the same visible fixture tree under <c>ROOT/fixture</c>.
+/// </summary>
+public enum ContractSubject
+{
+    RealDisk,
+    EmptyImage,
+    LayeredImage,
+}
+
+internal sealed class ContractFileSystem : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    public ContractFileSystem(ContractSubject subject)
+    {
+        switch (subject)
+        {
+            case ContractSubject.RealDisk:
+                var temp = new TempDirectory("unionfs-contract");
+                _owned.Add(temp);
+                FileSystem = new FileSystem();
+                Root = temp.Path;
+                WriteFixture(FileSystem, Root);
+                break;
+            case ContractSubject.EmptyImage:
+                var empty = Image.Empty.CreateContainer();
+                _owned.Add(empty);
+                FileSystem = empty.AsFileSystem();
+                Root = "/work";
+                WriteFixture(FileSystem, Root);
+                break;
+            default:
+                var layered = LayeredImage().CreateContainer();
+                _owned.Add(layered);
+                FileSystem = layered.AsFileSystem();
+                Root = "/work";
+                break;
+        }
+    }
+
+    public IFileSystem FileSystem { get; }
+
+    public string Root { get; }
+
+    public string P(string relative) => FileSystem.Path.Combine(Root, relative);
+
+    /// <summary>The visible fixture tree, written through the file system under test.</summary>
+    private static void WriteFixture(IFileSystem fs, string root)
+    {
+        fs.Directory.CreateDirectory(fs.Path.Combine(root, "fixture/sub/deep"));
+        fs.Directory.CreateDirectory(fs.Path.Combine(root, "fixture/empty"));
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/a.txt"), "alpha\nbeta\n");
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/b.json"), "{\"k\": 1}");
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/.hidden"), "h");
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/sub/c.txt"), "charlie");
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/sub/C.TXT"), "upper-case twin");
+        fs.File.WriteAllBytes(fs.Path.Combine(root, "fixture/sub/deep/d.bin"), [0, 1, 2, 3, 255]);
+        fs.File.WriteAllText(fs.Path.Combine(root, "fixture/ro.txt"), "read only");
+        fs.File.SetUnixFileMode(fs.Path.Combine(root, "fixture/ro.txt"), (UnixFileMode)0x124);
+    }
+
+    /// <summary>The same tree over three layers: the base holds extra entries the upper layers delete or replace.</summary>
+    private static Image LayeredImage()
+    {
+        var l0 = new MemoryLayerBuilder()
+            .AddTextFile("/work/fixture/a.txt", "old alpha")
+            .AddTextFile("/work/fixture/gone.txt", "deleted above")
+            .AddTextFile("/work/fixture/sub/c.txt", "charlie")
+            .AddTextFile("/work/fixture/empty/old-child", "hidden by an opaque directory above")
+            .AddTextFile("/work/fixture/olddir/x", "deleted with its directory")
+            .AddTextFile("/work/fixture/b.json", "{\"k\": 1}")
+            .Build();
+        var l1 = new MemoryLayerBuilder()
+            .AddWhiteout("/work/fixture/gone.txt")
+            .AddWhiteout("/work/fixture/olddir")
+            .AddTextFile("/work/fixture/a.txt", "alpha\nbeta\n")
+            .AddTextFile("/work/fixture/sub/C.TXT", "upper-case twin")
+            .AddFile("/work/fixture/sub/deep/d.bin", new byte[] { 0, 1, 2, 3, 255 })
+            .Build();
+        var l2 = new MemoryLayerBuilder()
+            .AddDirectory("/work/fixture/empty", opaque: true)
+            .AddTextFile("/work/fixture/.hidden", "h")
+            .AddTextFile("/work/fixture/ro.txt", "read only", (UnixFileMode)0x124)
+            .Build();
+        return Image.Create([l0, l1, l2]);
+    }
+
+    public void Dispose()
+    {
+        foreach (var item in _owned)
+        {
+            item.Dispose();
+        }
+    }
+}
