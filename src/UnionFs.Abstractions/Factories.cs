@@ -32,18 +32,19 @@ internal sealed class UnionFileStreamFactory(UnionFileSystem fs) : IFileStreamFa
 
     private UnionFile File => (UnionFile)fs.File;
 
-    public FileSystemStream New(string path, FileMode mode) => File.Open(path, mode);
+    // FileStream's own default share is FileShare.Read.
+    public FileSystemStream New(string path, FileMode mode) => File.OpenStream(path, mode, mode == FileMode.Append ? FileAccess.Write : FileAccess.ReadWrite, FileShare.Read);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access) => File.OpenStream(path, mode, access);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access) => File.OpenStream(path, mode, access, FileShare.Read);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share) => File.OpenStream(path, mode, access);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share) => File.OpenStream(path, mode, access, share);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => File.OpenStream(path, mode, access);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => File.OpenStream(path, mode, access, share);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) => File.OpenStream(path, mode, access, useAsync);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) => File.OpenStream(path, mode, access, share, useAsync);
 
     public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options) =>
-        File.OpenStream(path, mode, access, (options & FileOptions.Asynchronous) != 0);
+        File.OpenStream(path, mode, access, share, (options & FileOptions.Asynchronous) != 0);
 
     public FileSystemStream New(string path, FileStreamOptions options) => File.Open(path, options);
 

@@ -25,39 +25,41 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     // ---- streams
 
-    internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, bool isAsync = false)
+    // Default shares are System.IO's: File.Open, File.OpenWrite and File.Create take FileShare.None; FileStream,
+    // File.OpenRead, the StreamReader/StreamWriter helpers and the ReadAll/WriteAll/AppendAll methods take FileShare.Read.
+    internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, bool isAsync = false)
     {
         var full = fs.Full(path);
-        return new UnionFileSystemStream(C.OpenFile(full, mode, access), full, isAsync);
+        return new UnionFileSystemStream(C.OpenFile(full, mode, access, share), full, isAsync);
     }
 
-    public FileSystemStream Open(string path, FileMode mode) => OpenStream(path, mode, mode == FileMode.Append ? FileAccess.Write : FileAccess.ReadWrite);
+    public FileSystemStream Open(string path, FileMode mode) => OpenStream(path, mode, mode == FileMode.Append ? FileAccess.Write : FileAccess.ReadWrite, FileShare.None);
 
-    public FileSystemStream Open(string path, FileMode mode, FileAccess access) => OpenStream(path, mode, access);
+    public FileSystemStream Open(string path, FileMode mode, FileAccess access) => OpenStream(path, mode, access, FileShare.None);
 
-    public FileSystemStream Open(string path, FileMode mode, FileAccess access, FileShare share) => OpenStream(path, mode, access);
+    public FileSystemStream Open(string path, FileMode mode, FileAccess access, FileShare share) => OpenStream(path, mode, access, share);
 
     public FileSystemStream Open(string path, FileStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return OpenStream(path, options.Mode, options.Access, (options.Options & FileOptions.Asynchronous) != 0);
+        return OpenStream(path, options.Mode, options.Access, options.Share, (options.Options & FileOptions.Asynchronous) != 0);
     }
 
-    public FileSystemStream OpenRead(string path) => OpenStream(path, FileMode.Open, FileAccess.Read);
+    public FileSystemStream OpenRead(string path) => OpenStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
 
-    public FileSystemStream OpenWrite(string path) => OpenStream(path, FileMode.OpenOrCreate, FileAccess.Write);
+    public FileSystemStream OpenWrite(string path) => OpenStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None);
 
-    public FileSystemStream Create(string path) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite);
+    public FileSystemStream Create(string path) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
 
     public FileSystemStream Create(string path, int bufferSize) => Create(path);
 
-    public FileSystemStream Create(string path, int bufferSize, FileOptions options) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, (options & FileOptions.Asynchronous) != 0);
+    public FileSystemStream Create(string path, int bufferSize, FileOptions options) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, (options & FileOptions.Asynchronous) != 0);
 
     public StreamReader OpenText(string path) => new(OpenRead(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
-    public StreamWriter CreateText(string path) => new(Create(path), Utf8NoBom);
+    public StreamWriter CreateText(string path) => new(OpenStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), Utf8NoBom);
 
-    public StreamWriter AppendText(string path) => new(OpenStream(path, FileMode.Append, FileAccess.Write), Utf8NoBom);
+    public StreamWriter AppendText(string path) => new(OpenStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), Utf8NoBom);
 
     public SafeFileHandle OpenHandle(string path, FileMode mode = FileMode.Open, FileAccess access = FileAccess.Read, FileShare share = FileShare.Read, FileOptions options = FileOptions.None, long preallocationSize = 0) =>
         throw UnionFileSystem.NotSupported("File.OpenHandle");
@@ -147,7 +149,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     private void WriteText(string path, FileMode mode, ReadOnlySpan<char> contents, Encoding encoding)
     {
         ArgumentNullException.ThrowIfNull(encoding);
-        using var writer = new StreamWriter(OpenStream(path, mode, FileAccess.Write), encoding);
+        using var writer = new StreamWriter(OpenStream(path, mode, FileAccess.Write, FileShare.Read), encoding);
         writer.Write(contents);
     }
 
@@ -227,7 +229,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     {
         ArgumentNullException.ThrowIfNull(contents);
         ArgumentNullException.ThrowIfNull(encoding);
-        using var writer = new StreamWriter(OpenStream(path, mode, FileAccess.Write), encoding);
+        using var writer = new StreamWriter(OpenStream(path, mode, FileAccess.Write, FileShare.Read), encoding);
         foreach (var line in contents)
         {
             writer.WriteLine(line);

@@ -16,14 +16,16 @@ public sealed partial class Container
     /// <param name="path">A union path; a final symbolic link is followed (a dangling one is created through).</param>
     /// <param name="mode">How to open or create.</param>
     /// <param name="access">Read, write or both.</param>
-    /// <returns>A stream over the file. Dispose it.</returns>
+    /// <returns>A stream over the file, sharing it as <see cref="FileShare.Read"/> (FileStream's default). Dispose it.</returns>
     /// <exception cref="ArgumentException">The path is invalid or reserved, or <paramref name="mode"/> and
     /// <paramref name="access"/> do not go together.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
     /// <exception cref="DirectoryNotFoundException">A parent directory is missing or is not a directory.</exception>
     /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
     /// <exception cref="IOException"><see cref="FileMode.CreateNew"/> and the file exists.</exception>
-    public Stream OpenFile(string path, FileMode mode, FileAccess access = FileAccess.ReadWrite)
+    public Stream OpenFile(string path, FileMode mode, FileAccess access) => OpenFile(path, mode, access, FileShare.Read);
+
+    private Stream OpenUnshared(string path, FileMode mode, FileAccess access)
     {
         ThrowIfDisposed();
         var normalized = UnionPath.Normalize(path);
@@ -199,7 +201,7 @@ public sealed partial class Container
     /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
     public byte[] ReadAllBytes(string path)
     {
-        using var stream = OpenFile(path, FileMode.Open, FileAccess.Read);
+        using var stream = OpenFile(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = stream.Length;
         var result = new byte[length];
         var read = stream.ReadAtLeast(result, result.Length, throwOnEndOfStream: false);
@@ -232,7 +234,7 @@ public sealed partial class Container
     /// <exception cref="ArgumentException">The path is invalid or uses the reserved <c>.wh.</c> prefix.</exception>
     public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        using var stream = OpenFile(path, FileMode.Create, FileAccess.Write);
+        using var stream = OpenFile(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         stream.Write(bytes);
     }
 
@@ -259,7 +261,7 @@ public sealed partial class Container
         // position it saw when opened: serialize appenders of the same path.
         lock (PathLocks.For(this, UnionPath.Normalize(path)))
         {
-            using var stream = OpenFile(path, FileMode.Append, FileAccess.Write);
+            using var stream = OpenFile(path, FileMode.Append, FileAccess.Write, FileShare.Read);
             stream.Write(bytes);
         }
     }
@@ -306,7 +308,7 @@ public sealed partial class Container
     {
         var from = UnionPath.Normalize(source, nameof(source));
         var to = UnionPath.Normalize(destination, nameof(destination));
-        using var input = OpenFile(from, FileMode.Open, FileAccess.Read);
+        using var input = OpenFile(from, FileMode.Open, FileAccess.Read, FileShare.Read);
         var target = FindOrLoop(to, followFinal: true, out var canonicalTarget, out var targetHit);
         if (target == Status.Found && targetHit.Kind == EntryKind.Directory)
         {
@@ -319,7 +321,7 @@ public sealed partial class Container
             throw overwrite ? Errors.InUse(canonicalTarget) : Errors.AlreadyExists(canonicalTarget);
         }
 
-        using (var output = OpenFile(to, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write))
+        using (var output = OpenFile(to, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             input.CopyTo(output);
         }
@@ -339,7 +341,7 @@ public sealed partial class Container
     public void SetLength(string path, long length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        using var stream = OpenFile(path, FileMode.Open, FileAccess.Write);
+        using var stream = OpenFile(path, FileMode.Open, FileAccess.Write, FileShare.Read);
         stream.SetLength(length);
     }
 }

@@ -86,6 +86,27 @@ internal static class ContractCases
         });
         yield return new("FileStream.New.Name", f => { using var s = f.FileSystem.FileStream.New(f.P("fixture/a.txt"), FileMode.Open); return s.Name; });
 
+        // ---- FileShare between handles of one process (flock semantics on Linux)
+        foreach (var first in new[] { FileShare.None, FileShare.Read, FileShare.ReadWrite })
+        {
+            foreach (var second in new[] { FileShare.None, FileShare.Read, FileShare.ReadWrite })
+            {
+                yield return new($"FileShare.{first}.Then{second}", f =>
+                {
+                    using var a = f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open, FileAccess.Read, first);
+                    using var b = f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open, FileAccess.ReadWrite, second);
+                    return "both open";
+                });
+            }
+        }
+
+        yield return new("FileShare.None.BlocksReadAllText", f => { using var a = f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open); return f.FileSystem.File.ReadAllText(f.P("fixture/a.txt")); });
+        yield return new("FileShare.None.BlocksCopy", f => { using var a = f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open); f.FileSystem.File.Copy(f.P("fixture/a.txt"), f.P("fixture/z")); return "copied"; });
+        yield return new("FileShare.None.AllowsDelete", f => { using var a = f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open); f.FileSystem.File.Delete(f.P("fixture/a.txt")); return f.FileSystem.File.Exists(f.P("fixture/a.txt")); });
+        yield return new("FileShare.None.ReleasedOnDispose", f => { f.FileSystem.File.Open(f.P("fixture/a.txt"), FileMode.Open).Dispose(); return f.FileSystem.File.ReadAllText(f.P("fixture/a.txt")); });
+        yield return new("FileShare.OpenRead.AllowsReaders", f => { using var a = f.FileSystem.File.OpenRead(f.P("fixture/a.txt")); return f.FileSystem.File.ReadAllText(f.P("fixture/a.txt")); });
+        yield return new("FileShare.Create.BlocksReaders", f => { using var a = f.FileSystem.File.Create(f.P("fixture/new.txt")); return f.FileSystem.File.ReadAllText(f.P("fixture/new.txt")); });
+
         // ---- File: namespace
         yield return new("File.Exists.File", f => f.FileSystem.File.Exists(f.P("fixture/a.txt")));
         yield return new("File.Exists.Directory", f => f.FileSystem.File.Exists(f.P("fixture/sub")));

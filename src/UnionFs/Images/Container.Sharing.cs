@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using UnionFs.Internal;
+using UnionFs.Paths;
+
+namespace UnionFs;
+
+public sealed partial class Container
+{
+    // Open handles per file, as .NET on Linux enforces FileShare between handles of one process: FileShare.None takes an
+    // exclusive flock, any other share a shared one, and an exclusive lock conflicts with every other (probed:
+    // docs/filesystem-adapter.md). Delete and move do not look at locks, as on Linux. Keyed by the canonical path
+    // at open time.
+    private readonly Dictionary<string, ShareState> _shares = new(StringComparer.Ordinal);
+
+    /// <summary>Opens a file as <see cref="FileStream"/> would, enforcing <paramref name="share"/> against the other
+    /// open handles of this container: <see cref="FileShare.None"/> excludes every other handle, and is refused while
+    /// another handle is open.</summary>
+    /// <param name="path">A union path; a final symbolic link is followed.</param>
+    /// <param name="mode">How to open or create.</param>
+    /// <param name="access">Read, write or both.</param>
+    /// <param name="share">What other handles may do meanwhile.</param>
+    /// <returns>A stream over the file. Dispose it to release its share.</returns>
+    /// <exception cref="IOException">Another handle's share forbids this open (a sharing violation), or as
+    /// <see cref="OpenFile(string, FileMode, FileAccess)"/>.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent directory is missing.</exception>
+    /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
+    public Stream OpenFile(string path, FileMode mode, FileAccess access, FileShare share)
+    {
+        ThrowIfDisposed();
+        var normalized = UnionPath.Normalize(path);
+        var key = FindOrLoop(normalized, followFinal: true, out var canonical, out _) is Status.Found or Status.Missing ? canonical : normalized;
+        var exclusive = (share & ~FileShare.Inheritable) == FileShare.None;
+        Acquire(key, exclusive);
+        try
+        {
+            return new SharedStream(OpenUnshared(normalized, mode, access), this, key, exclusive);
+        }
+        catch
+        {
+            Release(key, exclusive);
+            throw;
+        }
+    }
+
+    private void Acquire(string key, bool exclusive)
+    {
+        lock (_shares)
+        {
+            _shares.TryGetValue(key, out var state);
+            if (state.Exclusive || (exclusive && state.Shared > 0))
+            {
+                throw Errors.InUse(key);
+            }
+
+            _shares[key] = exclusive ? new ShareState(0, true) : state with { Shared = state.Shared + 1 };
+        }
+    }
+
+    private void Release(string key, bool exclusive)
+    {
+        lock (_shares)
+        {
+            var state = _shares[key];
+            state = exclusive ? default : state with { Shared = state.Shared - 1 };
+            if (state == default)
+            {
+                _shares.Remove(key);
+            }
+            else
+            {
+                _shares[key] = state;
+            }
+        }
+    }
+
+    private readonly record struct ShareState(int Shared, bool Exclusive);
+
+    /// <summary>A handle that gives its share back when disposed.</summary>
+    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive) : Stream
+    {
+        private bool _released;
+
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => inner.SetLength(value);
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_released)
+            {
+                _released = true;
+                inner.Dispose();
+                owner.Release(key, exclusive);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
