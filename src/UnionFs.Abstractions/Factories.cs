@@ -57,30 +57,6 @@ internal sealed class UnionFileStreamFactory(UnionFileSystem fs) : IFileStreamFa
     public FileSystemStream Wrap(FileStream fileStream) => throw UnionFileSystem.NotSupported("Wrapping a host FileStream");
 }
 
-internal sealed class UnsupportedDriveInfoFactory(UnionFileSystem fs) : IDriveInfoFactory
-{
-    public IFileSystem FileSystem => fs;
-
-    public IDriveInfo[] GetDrives() => throw UnionFileSystem.NotSupported("DriveInfo (not yet implemented)");
-
-    public IDriveInfo New(string driveName) => throw UnionFileSystem.NotSupported("DriveInfo (not yet implemented)");
-
-    public IDriveInfo? Wrap(DriveInfo? driveInfo) => throw UnionFileSystem.NotSupported("Wrapping a host DriveInfo");
-}
-
-internal sealed class UnsupportedWatcherFactory(UnionFileSystem fs) : IFileSystemWatcherFactory
-{
-    public IFileSystem FileSystem => fs;
-
-    public IFileSystemWatcher New() => throw UnionFileSystem.NotSupported("FileSystemWatcher (not yet implemented)");
-
-    public IFileSystemWatcher New(string path) => throw UnionFileSystem.NotSupported("FileSystemWatcher (not yet implemented)");
-
-    public IFileSystemWatcher New(string path, string filter) => throw UnionFileSystem.NotSupported("FileSystemWatcher (not yet implemented)");
-
-    public IFileSystemWatcher? Wrap(FileSystemWatcher? fileSystemWatcher) => throw UnionFileSystem.NotSupported("Wrapping a host FileSystemWatcher");
-}
-
 internal sealed class UnsupportedFileVersionInfoFactory(UnionFileSystem fs) : IFileVersionInfoFactory
 {
     public IFileSystem FileSystem => fs;

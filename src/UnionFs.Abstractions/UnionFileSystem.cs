@@ -12,8 +12,8 @@ namespace UnionFs.Abstractions;
 /// </summary>
 /// <remarks>
 /// <para>What cannot work in-process throws <see cref="NotSupportedException"/> with the reason: the
-/// <c>SafeFileHandle</c> overloads, <see cref="IFile.OpenHandle"/>, <see cref="IRandomAccess"/>, wrapping real
-/// <see cref="FileStream"/>s, <see cref="IFileSystemWatcherFactory"/> and <see cref="IFileVersionInfoFactory"/>
+/// <c>SafeFileHandle</c> overloads, <see cref="IFile.OpenHandle"/>, <see cref="IRandomAccess"/>, wrapping host
+/// objects, and <see cref="IFileVersionInfoFactory"/>
 /// (see docs/filesystem-adapter.md for the full list).</para>
 /// <para>Thread safety: as the container's; the current directory is one value shared by all threads of this
 /// instance.</para>
@@ -35,8 +35,8 @@ public sealed class UnionFileSystem : IFileSystem
         FileInfo = new UnionFileInfoFactory(this);
         DirectoryInfo = new UnionDirectoryInfoFactory(this);
         FileStream = new UnionFileStreamFactory(this);
-        DriveInfo = new UnsupportedDriveInfoFactory(this);
-        FileSystemWatcher = new UnsupportedWatcherFactory(this);
+        DriveInfo = new UnionDriveInfoFactory(this);
+        FileSystemWatcher = new UnionFileSystemWatcherFactory(this);
         FileVersionInfo = new UnsupportedFileVersionInfoFactory(this);
         RandomAccess = new UnsupportedRandomAccess(this);
     }

@@ -56,6 +56,7 @@ public sealed partial class Container
         UnionPath.ThrowIfReserved(canonical, nameof(path));
         var opaque = IsWhitedOut(canonical);
         Place(canonical, NewNode(canonical, UpperKind.Directory, Defaults.DirectoryMode, opaque: opaque));
+        Notify(ContainerChangeKind.Created, canonical, isDirectory: true);
     }
 
     /// <summary>Deletes a directory, as <see cref="Directory.Delete(string, bool)"/> does. Emptiness is judged on the

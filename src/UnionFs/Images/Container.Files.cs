@@ -66,13 +66,20 @@ public sealed partial class Container
                     }
 
                     UnionPath.ThrowIfReserved(canonical, nameof(path));
-                    return CreateFile(canonical, Defaults.FileMode, null).Data!.Open(FileMode.Open, access);
+                    var created = CreateFile(canonical, Defaults.FileMode, null).Data!.Open(FileMode.Open, access);
+                    Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
+                    return created;
                 }
 
                 var truncate = mode is FileMode.Truncate or FileMode.Create;
                 var upper = hit.Upper;
                 if (upper?.Data is { } data)
                 {
+                    if (truncate)
+                    {
+                        Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
+                    }
+
                     return data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access);
                 }
 
@@ -85,7 +92,9 @@ public sealed partial class Container
                 if (truncate)
                 {
                     // O_TRUNC: the old bytes are not needed; keep the file's mode and create it empty.
-                    return CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access);
+                    var truncated = CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access);
+                    Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
+                    return truncated;
                 }
             }
 

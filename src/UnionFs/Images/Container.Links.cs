@@ -37,6 +37,7 @@ public sealed partial class Container
             UnionPath.ThrowIfReserved(canonical, nameof(path));
             var node = NewNode(canonical, UpperKind.SymbolicLink, Defaults.SymlinkMode, linkTarget: target);
             Place(canonical, node);
+            Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
             return ToInfo(canonical, new Hit(node, null));
         }
     }
@@ -112,12 +113,14 @@ public sealed partial class Container
                     node.MetaCopyOf = entry;
                     change(node);
                     Place(canonical, node);
+                    Notify(ContainerChangeKind.MetadataChanged, canonical, isDirectory: false);
                     return;
                 }
             }
 
             change(node);
             _store.SetMetadata(canonical, node);
+            Notify(ContainerChangeKind.MetadataChanged, canonical, node.Kind == UpperKind.Directory);
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class Container
         }
 
         _nodes[path] = node;
+        node.Path = path;
         if (node.Masks)
         {
             _maskCount++;
@@ -128,7 +129,11 @@ public sealed partial class Container
         switch (node.Data)
         {
             case MemoryFile memory:
-                memory.Written = () => node.LastWriteTimeUtc = Now;
+                memory.Written = () =>
+                {
+                    node.LastWriteTimeUtc = Now;
+                    NotifyWritten(node);
+                };
                 break;
             case HostFile host:
                 host.Written = () =>
@@ -136,6 +141,7 @@ public sealed partial class Container
                     var now = Now;
                     node.LastWriteTimeUtc = now;
                     File.SetLastWriteTimeUtc(host.HostPath, now);
+                    NotifyWritten(node);
                 };
                 break;
         }
@@ -163,13 +169,15 @@ public sealed partial class Container
 
     /// <summary>Removes whatever the merged view has at <paramref name="path"/>, leaving a whiteout when the image
     /// would otherwise show through (overlayfs ovl_do_remove; the lower bytes stay untouched).</summary>
-    private void RemoveEntry(string path)
+    private void RemoveEntry(string path, bool notify = true)
     {
         _nodes.TryGetValue(path, out var upper);
         if (upper is not null && upper.Kind == UpperKind.Whiteout)
         {
             return;
         }
+
+        var wasDirectory = LookupUnsynchronized(path).IsDirectory;
 
         if (LowerVisibleAt(path))
         {
@@ -183,6 +191,11 @@ public sealed partial class Container
         {
             _store.Delete(path, upper);
             RemoveNodeTree(path);
+        }
+
+        if (notify)
+        {
+            Notify(ContainerChangeKind.Deleted, path, wasDirectory);
         }
     }
 

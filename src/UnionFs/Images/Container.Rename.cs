@@ -57,11 +57,12 @@ public sealed partial class Container
                 throw Errors.AlreadyExists(dst);
             }
 
-            RemoveEntry(dst);
+            RemoveEntry(dst, notify: false);
         }
 
         UnionPath.ThrowIfReserved(dst, paramName);
         MoveEntry(src, srcHit, dst);
+        Notify(ContainerChangeKind.Renamed, dst, isDirectory: false, src);
     }
 
     /// <summary>Moves one merged entry (and, for a directory, its merged subtree) to a free name. Called with the lock
@@ -90,7 +91,7 @@ public sealed partial class Container
         // The entry has image content: build it at dst from the merged view, then hide src. Image files are not
         // copied: they become metadata-only entries that read from their origin (docs/design/0005-directory-rename.md).
         Rebuild(src, srcHit, dst, isRoot: true);
-        RemoveEntry(src);
+        RemoveEntry(src, notify: false);
     }
 
     private void Rebuild(string src, Hit hit, string dst, bool isRoot)
@@ -213,6 +214,7 @@ public sealed partial class Container
 
             UnionPath.ThrowIfReserved(dst, nameof(destination));
             MoveEntry(src, srcHit, dst);
+            Notify(ContainerChangeKind.Renamed, dst, srcHit.IsDirectory, src);
         }
     }
 }

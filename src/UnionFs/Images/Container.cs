@@ -118,8 +118,14 @@ public sealed partial class Container : IDisposable
     {
         public void Dispose()
         {
+            var pending = owner._pendingChanges;
+            owner._pendingChanges = null;
             Interlocked.Increment(ref owner._sequence);
             Monitor.Exit(owner._gate);
+            if (pending is not null)
+            {
+                owner.RaisePending(pending);
+            }
         }
     }
 

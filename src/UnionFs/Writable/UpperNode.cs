@@ -35,6 +35,9 @@ internal sealed class UpperNode
 
     public UpperKind Kind { get; }
 
+    /// <summary>Where the node lives now; kept by the container as nodes are added and renamed.</summary>
+    public string? Path { get; set; }
+
     /// <summary>An opaque directory: nothing below it in the image shows through (overlayfs trusted.overlay.opaque).</summary>
     public bool Opaque { get; set; }
 
