@@ -47,6 +47,7 @@ internal static class Listing
             searchPattern = searchPattern[(slash + 1)..];
         }
 
+        _ = fs.Container.GetEntry(full); // a name too long is PathTooLongException here, as opendir(2) says ENAMETOOLONG
         if (!fs.Container.DirectoryExists(full))
         {
             throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");

@@ -68,11 +68,27 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
             return false;
         }
 
-        return C.DirectoryExists(fs.Full(path));
+        try
+        {
+            return C.DirectoryExists(fs.Full(path));
+        }
+        catch (PathTooLongException)
+        {
+            return false;
+        }
     }
 
-    public void Move(string sourceDirName, string destDirName) =>
-        C.MoveDirectory(fs.Full(sourceDirName, nameof(sourceDirName)), fs.Full(destDirName, nameof(destDirName)));
+    public void Move(string sourceDirName, string destDirName)
+    {
+        var source = fs.Full(sourceDirName, nameof(sourceDirName));
+        if (source.Length > 1 && source[^1] == '/' && C.FileExists(source.TrimEnd('/')))
+        {
+            // rename("file/", ...) is ENOTDIR, which Directory.Move reports as an IOException.
+            throw new IOException($"The directory name '{source}' is invalid: it names a file.");
+        }
+
+        C.MoveDirectory(source, fs.Full(destDirName, nameof(destDirName)));
+    }
 
     public string GetCurrentDirectory() => fs.CurrentDirectory;
 

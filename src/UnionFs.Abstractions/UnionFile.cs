@@ -29,7 +29,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     // File.OpenRead, the StreamReader/StreamWriter helpers and the ReadAll/WriteAll/AppendAll methods take FileShare.Read.
     internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, bool isAsync = false)
     {
-        var full = fs.Full(path);
+        var full = fs.FullFile(path, writing: (access & FileAccess.Write) != 0 || mode != FileMode.Open);
         return new UnionFileSystemStream(C.OpenFile(full, mode, access, share), full, isAsync);
     }
 
@@ -66,7 +66,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     // ---- bytes
 
-    public byte[] ReadAllBytes(string path) => C.ReadAllBytes(fs.Full(path));
+    public byte[] ReadAllBytes(string path) => C.ReadAllBytes(fs.FullFile(path, writing: false));
 
     public Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken = default) =>
         Run(() => ReadAllBytes(path), cancellationToken);
@@ -74,10 +74,10 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     public void WriteAllBytes(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        C.WriteAllBytes(fs.Full(path), bytes);
+        C.WriteAllBytes(fs.FullFile(path, writing: true), bytes);
     }
 
-    public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => C.WriteAllBytes(fs.Full(path), bytes);
+    public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => C.WriteAllBytes(fs.FullFile(path, writing: true), bytes);
 
     public Task WriteAllBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken = default) =>
         Run(() => WriteAllBytes(path, bytes), cancellationToken);
@@ -88,10 +88,10 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     public void AppendAllBytes(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        C.AppendAllBytes(fs.Full(path), bytes);
+        C.AppendAllBytes(fs.FullFile(path, writing: true), bytes);
     }
 
-    public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes) => C.AppendAllBytes(fs.Full(path), bytes);
+    public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes) => C.AppendAllBytes(fs.FullFile(path, writing: true), bytes);
 
     public Task AppendAllBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken = default) =>
         Run(() => AppendAllBytes(path, bytes), cancellationToken);
@@ -246,20 +246,27 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
         }
 
         // A trailing separator names a directory: File.Exists("file/") is false.
-        return !Path.EndsInDirectorySeparator(path) && C.FileExists(fs.Full(path));
+        try
+        {
+            return !Path.EndsInDirectorySeparator(path) && C.FileExists(fs.Full(path));
+        }
+        catch (PathTooLongException)
+        {
+            return false;
+        }
     }
 
-    public void Delete(string path) => C.DeleteFile(fs.Full(path));
+    public void Delete(string path) => C.DeleteFile(fs.FullFile(path, writing: false));
 
     public void Copy(string sourceFileName, string destFileName) => Copy(sourceFileName, destFileName, false);
 
     public void Copy(string sourceFileName, string destFileName, bool overwrite) =>
-        C.CopyFile(fs.Full(sourceFileName, nameof(sourceFileName)), fs.Full(destFileName, nameof(destFileName)), overwrite);
+        C.CopyFile(fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), fs.FullFile(destFileName, writing: true, nameof(destFileName)), overwrite);
 
     public void Move(string sourceFileName, string destFileName) => Move(sourceFileName, destFileName, false);
 
     public void Move(string sourceFileName, string destFileName, bool overwrite) =>
-        C.MoveFile(fs.Full(sourceFileName, nameof(sourceFileName)), fs.Full(destFileName, nameof(destFileName)), overwrite);
+        C.MoveFile(fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), fs.Full(destFileName, nameof(destFileName)), overwrite);
 
     public void Replace(string sourceFileName, string destinationFileName, string? destinationBackupFileName) =>
         Replace(sourceFileName, destinationFileName, destinationBackupFileName, false);
@@ -327,13 +334,13 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     public void SetLastAccessTimeUtc(string path, DateTime lastAccessTimeUtc) => Metadata.RequireExisting(fs, path);
 
-    public void SetLastWriteTime(string path, DateTime lastWriteTime) => C.SetLastWriteTimeUtc(fs.Full(path), lastWriteTime.ToUniversalTime());
+    public void SetLastWriteTime(string path, DateTime lastWriteTime) => C.SetLastWriteTimeUtc(fs.FullFile(path, writing: false), lastWriteTime.ToUniversalTime());
 
-    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc) => C.SetLastWriteTimeUtc(fs.Full(path), DateTime.SpecifyKind(lastWriteTimeUtc, DateTimeKind.Utc));
+    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc) => C.SetLastWriteTimeUtc(fs.FullFile(path, writing: false), DateTime.SpecifyKind(lastWriteTimeUtc, DateTimeKind.Utc));
 
     public UnixFileMode GetUnixFileMode(string path) => Metadata.Require(fs, path, followLinks: true).UnixFileMode;
 
-    public void SetUnixFileMode(string path, UnixFileMode mode) => C.SetUnixFileMode(fs.Full(path), mode);
+    public void SetUnixFileMode(string path, UnixFileMode mode) => C.SetUnixFileMode(fs.FullFile(path, writing: false), mode);
 
     // ---- handles: a container has none
 

@@ -11,7 +11,7 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
 
     public override string Name => Path.GetFileName(FullPath);
 
-    public override bool Exists => Entry is { } entry && !Path.EndsInDirectorySeparator(FullPath) &&
+    public override bool Exists => Entry is { } entry &&
         (entry.Kind == EntryKind.File || (entry.Kind == EntryKind.SymbolicLink && Target?.Kind != EntryKind.Directory));
 
     public IDirectoryInfo? Directory => Path.GetDirectoryName(FullPath) is { } parent ? new UnionDirectoryInfo(Fs, parent, parent) : null;
@@ -24,9 +24,16 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
         set => Attributes = value ? Attributes | FileAttributes.ReadOnly : Attributes & ~FileAttributes.ReadOnly;
     }
 
-    public long Length => Exists && Target is { Kind: EntryKind.File } target
-        ? target.Length
-        : throw new FileNotFoundException($"Could not find file '{FullPath}'.", FullPath);
+    public long Length
+    {
+        get
+        {
+            ThrowIfUnloadable();
+            return Exists && Target is { Kind: EntryKind.File } target
+                ? target.Length
+                : throw new FileNotFoundException($"Could not find file '{FullPath}'.", FullPath);
+        }
+    }
 
     public StreamWriter AppendText() => Invalidating(File.AppendText(FullPath));
 

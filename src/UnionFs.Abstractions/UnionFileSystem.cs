@@ -99,6 +99,24 @@ public sealed class UnionFileSystem : IFileSystem
         return System.IO.Path.GetFullPath(path.Replace('\\', '/'), _currentDirectory);
     }
 
+    /// <summary>
+    /// <see cref="Full"/> for a path used as a file: a trailing separator after a non-directory is what open(2) calls
+    /// ENOTDIR (reading: <see cref="DirectoryNotFoundException"/>) or EISDIR (creating or writing:
+    /// <see cref="UnauthorizedAccessException"/>), as System.IO reports them.
+    /// </summary>
+    internal string FullFile(string path, bool writing, string paramName = "path")
+    {
+        var full = Full(path, paramName);
+        if (full.Length > 1 && full[^1] == '/' && Container.FileExists(full.TrimEnd('/')))
+        {
+            throw writing
+                ? new UnauthorizedAccessException($"Access to the path '{full}' is denied.")
+                : new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
+        }
+
+        return full;
+    }
+
     internal static NotSupportedException NotSupported(string what) =>
         new($"{what} is not supported by a UnionFs container: it has no operating-system file handles (see docs/filesystem-adapter.md).");
 }

@@ -14,6 +14,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
     private UnionEntryInfo? _entry;
     private UnionEntryInfo? _target;
     private bool _loaded;
+    private PathTooLongException? _tooLong;
 
     protected UnionFileSystemInfo(UnionFileSystem fs, string fullPath, string originalPath)
     {
@@ -122,6 +123,16 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     protected void Invalidate() => _loaded = false;
 
+    /// <summary>Rethrows the error that loading met, for members that System.IO lets fail (Length).</summary>
+    protected void ThrowIfUnloadable()
+    {
+        Load();
+        if (_tooLong is not null)
+        {
+            throw _tooLong;
+        }
+    }
+
     private void Touch()
     {
         Metadata.RequireExisting(Fs, FullPath);
@@ -134,8 +145,18 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
             return;
         }
 
-        _entry = Fs.Container.GetEntry(FullPath);
-        _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.Container.ResolveLinkTarget(FullPath) : _entry;
+        try
+        {
+            _entry = Fs.Container.GetEntry(FullPath);
+            _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.Container.ResolveLinkTarget(FullPath) : _entry;
+        }
+        catch (PathTooLongException e)
+        {
+            // A name the file system cannot hold does not exist for Exists; members that stat it rethrow.
+            _entry = _target = null;
+            _tooLong = e;
+        }
+
         _loaded = true;
     }
 }

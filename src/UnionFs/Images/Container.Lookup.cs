@@ -379,7 +379,7 @@ public sealed partial class Container
             normalized = UnionPath.Normalize(path);
             return true;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or System.IO.PathTooLongException)
         {
             return false;
         }

@@ -21,7 +21,17 @@ public sealed partial class Container
     /// <exception cref="IOException">The destination exists (a directory always refuses).</exception>
     public void MoveFile(string source, string destination, bool overwrite = false)
     {
-        var from = UnionPath.Normalize(source, nameof(source));
+        string from;
+        try
+        {
+            from = UnionPath.Normalize(source, nameof(source));
+        }
+        catch (PathTooLongException)
+        {
+            // File.Move asks File.Exists of the source first, and a name too long does not exist.
+            throw Errors.FileNotFound(source);
+        }
+
         var to = UnionPath.Normalize(destination, nameof(destination));
         using (BeginWrite())
         {

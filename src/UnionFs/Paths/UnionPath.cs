@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Runtime.CompilerServices;
+using System.Text;
 using UnionFs.Internal;
 using UnionFs.Whiteouts;
 
@@ -38,8 +40,32 @@ internal static class UnionPath
             Errors.Throw(Errors.InvalidPath(path.Replace("\0", "\\0", StringComparison.Ordinal), "it contains a NUL character", paramName));
         }
 
-        return NormalizeSlow(path, paramName);
+        var normalized = NormalizeSlow(path, paramName);
+        ThrowIfTooLong(normalized);
+        return normalized;
     }
+
+    /// <summary>Linux limits: a name holds at most 255 bytes (NAME_MAX), a path 4095 (PATH_MAX less the NUL). Longer
+    /// ones are <see cref="PathTooLongException"/>, as System.IO reports ENAMETOOLONG.</summary>
+    private static void ThrowIfTooLong(string path)
+    {
+        if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
+        {
+            throw new PathTooLongException($"The path '{path}' is too long: a path may hold at most {MaxPathBytes} bytes.");
+        }
+
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            var name = path.AsSpan()[range];
+            if (name.Length > MaxNameBytes / 3 && Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+            {
+                throw new PathTooLongException($"The path '{path}' is too long: the name '{name}' has more than {MaxNameBytes} bytes.");
+            }
+        }
+    }
+
+    private const int MaxNameBytes = 255;
+    private const int MaxPathBytes = 4095;
 
     /// <summary>Normalizes a symlink target relative to the directory holding the link; <c>..</c> is clamped at the root.</summary>
     public static string ResolveLinkTarget(string linkDirectory, string target)
@@ -62,6 +88,12 @@ internal static class UnionPath
         }
 
         if (path[^1] == '/')
+        {
+            return false;
+        }
+
+        // A name longer than 85 characters may exceed 255 UTF-8 bytes: leave it to the slow path, which measures it.
+        if (path.Length > MaxNameBytes / 3 && (path.Length > MaxPathBytes / 3 || LongestSegment(path) > MaxNameBytes / 3))
         {
             return false;
         }
@@ -92,6 +124,21 @@ internal static class UnionPath
         }
 
         return true;
+    }
+
+    private static int LongestSegment(string path)
+    {
+        int longest = 0, start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i == path.Length || path[i] == '/')
+            {
+                longest = Math.Max(longest, i - start);
+                start = i + 1;
+            }
+        }
+
+        return longest;
     }
 
     private static string NormalizeSlow(string path, string paramName)
