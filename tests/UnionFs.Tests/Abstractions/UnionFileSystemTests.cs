@@ -1,0 +1,94 @@
+using System.IO.Abstractions;
+using Microsoft.Win32.SafeHandles;
+using NUnit.Framework;
+using UnionFs.Abstractions;
+
+namespace UnionFs.Tests.Abstractions;
+
+/// <summary>What only a union has: its own current directory and temp folder, the root at "/", and the members that
+/// cannot work without operating-system handles.</summary>
+public sealed class UnionFileSystemTests
+{
+    private static UnionFileSystem Start() =>
+        Image.Create([new MemoryLayerBuilder().AddTextFile("/app/config.json", "{}").Build()]).CreateContainer().AsFileSystem();
+
+    [Test]
+    public void SetCurrentDirectory_RelativePaths_ResolveAgainstTheUnionNotTheProcess()
+    {
+        var fs = Start();
+        var processDirectory = Environment.CurrentDirectory;
+
+        fs.Directory.SetCurrentDirectory("/app");
+        fs.File.WriteAllText("local.txt", "here");
+
+        Assert.That(fs.Directory.GetCurrentDirectory(), Is.EqualTo("/app"));
+        Assert.That(fs.File.ReadAllText("/app/local.txt"), Is.EqualTo("here"));
+        Assert.That(fs.File.Exists("config.json"), Is.True);
+        Assert.That(fs.Path.GetFullPath("../x"), Is.EqualTo("/x"));
+        Assert.That(Environment.CurrentDirectory, Is.EqualTo(processDirectory));
+        Assert.Throws<DirectoryNotFoundException>(() => fs.Directory.SetCurrentDirectory("/missing"));
+    }
+
+    [Test]
+    public void GetTempFileName_CreatesAnEmptyFileInsideTheUnion()
+    {
+        var fs = Start();
+
+#pragma warning disable CS0618 // obsolete in the interface, still part of it: the union implements it safely (O_EXCL)
+        var first = fs.Path.GetTempFileName();
+        var second = fs.Path.GetTempFileName();
+#pragma warning restore CS0618
+        var directory = fs.Directory.CreateTempSubdirectory("pre");
+
+        Assert.That(fs.Path.GetTempPath(), Is.EqualTo("/tmp/"));
+        Assert.That(first, Does.StartWith("/tmp/"));
+        Assert.That(second, Is.Not.EqualTo(first));
+        Assert.That(fs.File.ReadAllBytes(first), Is.Empty);
+        Assert.That(directory.Exists, Is.True);
+        Assert.That(directory.Name, Does.StartWith("pre"));
+        Assert.That(fs.Container.Exists(first), Is.True);
+    }
+
+    [Test]
+    public void HandleMembers_ThrowNotSupportedWithTheReason()
+    {
+        var fs = Start();
+        using var handle = new SafeFileHandle();
+
+        var error = Assert.Throws<NotSupportedException>(() => fs.File.OpenHandle("/app/config.json"))!;
+        Assert.That(error.Message, Does.Contain("OpenHandle").And.Contain("handles"));
+        Assert.Throws<NotSupportedException>(() => fs.File.GetAttributes(handle));
+        Assert.Throws<NotSupportedException>(() => fs.RandomAccess.GetLength(handle));
+        Assert.Throws<NotSupportedException>(() => fs.FileStream.New(handle, FileAccess.Read));
+        Assert.Throws<NotSupportedException>(() => fs.FileVersionInfo.GetVersionInfo("/app/config.json"));
+        Assert.Throws<NotSupportedException>(() => fs.FileInfo.Wrap(new FileInfo("/etc/hostname")));
+        Assert.That(fs.FileInfo.Wrap(null), Is.Null);
+        Assert.Throws<PlatformNotSupportedException>(() => fs.File.Encrypt("/app/config.json"));
+    }
+
+    [Test]
+    public void Directory_RootAndDrives_AreTheUnionRoot()
+    {
+        var fs = Start();
+
+        Assert.That(fs.Directory.GetLogicalDrives(), Is.EqualTo(new[] { "/" }));
+        Assert.That(fs.Directory.GetDirectoryRoot("/app/config.json"), Is.EqualTo("/"));
+        Assert.That(fs.Directory.GetParent("/"), Is.Null);
+        Assert.That(fs.DirectoryInfo.New("/app").Root.FullName, Is.EqualTo("/"));
+    }
+
+    [Test]
+    public void Writes_ThroughTheAdapter_CopyUpAndLeaveTheImageUntouched()
+    {
+        var image = Image.Create([new MemoryLayerBuilder().AddTextFile("/app/config.json", "{}").Build()]);
+        using var container = image.CreateContainer();
+        var fs = container.AsFileSystem();
+
+        fs.File.AppendAllText("/app/config.json", "\n");
+        fs.File.Delete("/app/config.json");
+
+        Assert.That(fs.File.Exists("/app/config.json"), Is.False);
+        using var fresh = image.CreateContainer();
+        Assert.That(fresh.ReadAllText("/app/config.json"), Is.EqualTo("{}"));
+    }
+}
