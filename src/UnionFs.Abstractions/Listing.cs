@@ -47,8 +47,8 @@ internal static class Listing
             searchPattern = searchPattern[(slash + 1)..];
         }
 
-        _ = fs.Container.GetEntry(full); // a name too long is PathTooLongException here, as opendir(2) says ENAMETOOLONG
-        if (!fs.Container.DirectoryExists(full))
+        _ = fs.View.GetEntry(full); // a name too long is PathTooLongException here, as opendir(2) says ENAMETOOLONG
+        if (!fs.View.DirectoryExists(full))
         {
             throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
         }
@@ -67,7 +67,7 @@ internal static class Listing
                 {
                     if (Matches(expression, special, options.MatchType, ignoreCase))
                     {
-                        var entry = fs.Container.GetEntry(dirFull)!;
+                        var entry = fs.View.GetEntry(dirFull)!;
                         results.Add(new Hit(Path.Join(dirGiven, special), dirFull, entry, true));
                     }
                 }
@@ -76,7 +76,7 @@ internal static class Listing
             IReadOnlyList<UnionEntryInfo> entries;
             try
             {
-                entries = fs.Container.GetEntries(dirFull);
+                entries = fs.View.GetEntries(dirFull);
             }
             catch (DirectoryNotFoundException) when (depth > 0)
             {
@@ -86,7 +86,7 @@ internal static class Listing
             foreach (var entry in entries)
             {
                 var isDirectory = entry.Kind == EntryKind.Directory ||
-                    (entry.Kind == EntryKind.SymbolicLink && fs.Container.DirectoryExists(entry.Path));
+                    (entry.Kind == EntryKind.SymbolicLink && fs.View.DirectoryExists(fs.View.Out(entry.Path)));
                 if ((Metadata.Attributes(entry) & options.AttributesToSkip) != 0)
                 {
                     continue;
@@ -97,13 +97,13 @@ internal static class Listing
                 // Links are listed, never followed into: a link loop cannot make the walk endless.
                 if (entry.Kind == EntryKind.Directory && options.RecurseSubdirectories && depth < options.MaxRecursionDepth)
                 {
-                    pending.Enqueue((childGiven, entry.Path, depth + 1));
+                    pending.Enqueue((childGiven, fs.View.Out(entry.Path), depth + 1));
                 }
 
                 var wanted = isDirectory ? (kinds & Kinds.Directories) != 0 : (kinds & Kinds.Files) != 0;
                 if (wanted && Matches(expression, entry.Name, options.MatchType, ignoreCase))
                 {
-                    results.Add(new Hit(childGiven, entry.Path, entry, isDirectory));
+                    results.Add(new Hit(childGiven, fs.View.Out(entry.Path), entry, isDirectory));
                 }
             }
         }

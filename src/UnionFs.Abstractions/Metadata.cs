@@ -13,10 +13,10 @@ internal static class Metadata
     public static UnionEntryInfo Require(UnionFileSystem fs, string path, bool followLinks = false)
     {
         var full = fs.Full(path);
-        var entry = fs.Container.GetEntry(full);
+        var entry = fs.View.GetEntry(full);
         if (entry is not null && followLinks && entry.Kind == EntryKind.SymbolicLink)
         {
-            entry = fs.Container.ResolveLinkTarget(full);
+            entry = fs.View.ResolveLinkTarget(full);
         }
 
         return entry ?? throw Missing(fs, full);
@@ -27,7 +27,7 @@ internal static class Metadata
     public static Exception Missing(UnionFileSystem fs, string full)
     {
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full));
-        return parent is null || fs.Container.DirectoryExists(parent)
+        return parent is null || fs.View.DirectoryExists(parent)
             ? new FileNotFoundException($"Could not find file '{full}'.", full)
             : new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
     }
@@ -63,17 +63,17 @@ internal static class Metadata
             : entry.UnixFileMode | UnixFileMode.UserWrite;
         if (mode != entry.UnixFileMode)
         {
-            fs.Container.SetUnixFileMode(fs.Full(path), mode);
+            fs.View.SetUnixFileMode(fs.Full(path), mode);
         }
     }
 
     public static DateTime LastWriteTimeUtc(UnionFileSystem fs, string path)
     {
         var full = fs.Full(path);
-        var entry = fs.Container.GetEntry(full);
+        var entry = fs.View.GetEntry(full);
         if (entry?.Kind == EntryKind.SymbolicLink)
         {
-            entry = fs.Container.ResolveLinkTarget(full) ?? entry;
+            entry = fs.View.ResolveLinkTarget(full) ?? entry;
         }
 
         return entry?.LastWriteTimeUtc ?? MissingTimeUtc;
@@ -82,23 +82,19 @@ internal static class Metadata
     public static IFileSystemInfo? ResolveLinkTarget(UnionFileSystem fs, string linkPath, bool returnFinalTarget, bool directory)
     {
         var full = fs.Full(linkPath, nameof(linkPath));
-        var entry = fs.Container.GetEntry(full) ?? throw Missing(fs, full);
+        var entry = fs.View.GetEntry(full) ?? throw Missing(fs, full);
         if (entry.Kind != EntryKind.SymbolicLink)
         {
             return null;
         }
 
-        string target;
-        if (returnFinalTarget)
-        {
-            target = fs.Container.ResolveLinkTarget(full)?.Path ?? Path.GetFullPath(entry.LinkTarget!, Path.GetDirectoryName(full)!);
-        }
-        else
-        {
-            target = Path.GetFullPath(entry.LinkTarget!, Path.GetDirectoryName(full)!);
-        }
+        // An absolute target is absolute in the union: present it as such.
+        var immediate = entry.LinkTarget!.StartsWith('/')
+            ? fs.View.Out(Path.GetFullPath(entry.LinkTarget, "/"))
+            : Path.GetFullPath(entry.LinkTarget, Path.GetDirectoryName(full)!);
+        var target = returnFinalTarget && fs.View.ResolveLinkTarget(full) is { } final ? fs.View.Out(final.Path) : immediate;
 
-        return directory || fs.Container.DirectoryExists(target)
+        return directory || fs.View.DirectoryExists(target)
             ? new UnionDirectoryInfo(fs, target, target)
             : new UnionFileInfo(fs, target, target);
     }

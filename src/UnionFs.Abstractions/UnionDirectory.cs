@@ -12,7 +12,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
 {
     public IFileSystem FileSystem => fs;
 
-    private Container C => fs.Container;
+    private UnionView C => fs.View;
 
     public IDirectoryInfo CreateDirectory(string path)
     {

@@ -44,7 +44,7 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
             throw new ArgumentException($"The directory specified, '{path}', is not a subdirectory of '{FullPath}'.", nameof(path));
         }
 
-        Fs.Container.CreateDirectory(full);
+        Fs.View.CreateDirectory(full);
         return new UnionDirectoryInfo(Fs, full, full);
     }
 

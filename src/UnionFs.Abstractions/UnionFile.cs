@@ -21,7 +21,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     public IFileSystem FileSystem => fs;
 
-    private Container C => fs.Container;
+    private UnionView C => fs.View;
 
     // ---- streams
 

@@ -26,9 +26,21 @@ public sealed class UnionFileSystem : IFileSystem
     /// <param name="container">The container to present.</param>
     /// <exception cref="ArgumentNullException"><paramref name="container"/> is null.</exception>
     public UnionFileSystem(Container container)
+        : this(container, mountPoint: null)
+    {
+    }
+
+    /// <summary>The union presented at <paramref name="mountPoint"/> (a full host path), for <see cref="MountedFileSystem"/>.</summary>
+    internal UnionFileSystem(Container container, string? mountPoint)
     {
         ArgumentNullException.ThrowIfNull(container);
         Container = container;
+        View = new UnionView(container, mountPoint);
+        if (mountPoint is not null)
+        {
+            _currentDirectory = mountPoint;
+        }
+
         File = new UnionFile(this);
         Directory = new UnionDirectory(this);
         Path = new UnionPathApi(this);
@@ -74,6 +86,8 @@ public sealed class UnionFileSystem : IFileSystem
     /// <inheritdoc />
     public IRandomAccess RandomAccess { get; }
 
+    internal UnionView View { get; }
+
     internal string CurrentDirectory
     {
         get => _currentDirectory;
@@ -107,7 +121,7 @@ public sealed class UnionFileSystem : IFileSystem
     internal string FullFile(string path, bool writing, string paramName = "path")
     {
         var full = Full(path, paramName);
-        if (full.Length > 1 && full[^1] == '/' && Container.FileExists(full.TrimEnd('/')))
+        if (full.Length > 1 && full[^1] == '/' && View.FileExists(full.TrimEnd('/')))
         {
             throw writing
                 ? new UnauthorizedAccessException($"Access to the path '{full}' is denied.")

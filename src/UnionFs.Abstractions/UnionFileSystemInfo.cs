@@ -88,7 +88,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         get => (Target ?? Entry)?.LastWriteTimeUtc ?? Metadata.MissingTimeUtc;
         set
         {
-            Fs.Container.SetLastWriteTimeUtc(FullPath, DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            Fs.View.SetLastWriteTimeUtc(FullPath, DateTime.SpecifyKind(value, DateTimeKind.Utc));
             Invalidate();
         }
     }
@@ -100,7 +100,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         get => (Target ?? Entry)?.UnixFileMode ?? (UnixFileMode)(-1);
         set
         {
-            Fs.Container.SetUnixFileMode(FullPath, value);
+            Fs.View.SetUnixFileMode(FullPath, value);
             Invalidate();
         }
     }
@@ -108,7 +108,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
     public void CreateAsSymbolicLink(string pathToTarget)
     {
         ArgumentException.ThrowIfNullOrEmpty(pathToTarget);
-        Fs.Container.CreateSymbolicLink(FullPath, pathToTarget);
+        Fs.View.CreateSymbolicLink(FullPath, pathToTarget);
         Invalidate();
     }
 
@@ -147,8 +147,8 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
         try
         {
-            _entry = Fs.Container.GetEntry(FullPath);
-            _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.Container.ResolveLinkTarget(FullPath) : _entry;
+            _entry = Fs.View.GetEntry(FullPath);
+            _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.View.ResolveLinkTarget(FullPath) : _entry;
         }
         catch (PathTooLongException e)
         {

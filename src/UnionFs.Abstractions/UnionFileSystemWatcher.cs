@@ -64,7 +64,7 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
         get => _path;
         set
         {
-            if (!string.IsNullOrEmpty(value) && !_fs.Container.DirectoryExists(_fs.Full(value)))
+            if (!string.IsNullOrEmpty(value) && !_fs.View.DirectoryExists(_fs.Full(value)))
             {
                 throw new ArgumentException($"The directory name '{value}' does not exist.", nameof(value));
             }
@@ -86,7 +86,7 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
 
             if (value)
             {
-                if (string.IsNullOrEmpty(_path) || !_fs.Container.DirectoryExists(_fs.Full(_path)))
+                if (string.IsNullOrEmpty(_path) || !_fs.View.DirectoryExists(_fs.Full(_path)))
                 {
                     throw new FileNotFoundException($"Error reading the '{_path}' directory.", _path);
                 }
@@ -158,8 +158,8 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
     private void OnChanged(object? sender, ContainerChangedEventArgs change)
     {
         var root = System.IO.Path.TrimEndingDirectorySeparator(_fs.Full(_path));
-        var name = Relative(root, change.Path);
-        var oldName = change.OldPath is null ? null : Relative(root, change.OldPath);
+        var name = Relative(root, _fs.View.Out(change.Path));
+        var oldName = change.OldPath is null ? null : Relative(root, _fs.View.Out(change.OldPath));
         if (name is null && oldName is null)
         {
             return;

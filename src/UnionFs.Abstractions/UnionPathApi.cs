@@ -40,7 +40,7 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 
     public bool EndsInDirectorySeparator(string path) => Path.EndsInDirectorySeparator(path);
 
-    public bool Exists(string? path) => !string.IsNullOrEmpty(path) && !path.Contains('\0', StringComparison.Ordinal) && fs.Container.Exists(fs.Full(path));
+    public bool Exists(string? path) => !string.IsNullOrEmpty(path) && !path.Contains('\0', StringComparison.Ordinal) && fs.View.Exists(fs.Full(path));
 
     public ReadOnlySpan<char> GetDirectoryName(ReadOnlySpan<char> path) => Path.GetDirectoryName(path);
 
@@ -76,19 +76,19 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 
     public string GetTempFileName()
     {
-        fs.Container.CreateDirectory(TempDirectory);
+        fs.View.CreateDirectory(TempDirectory);
         while (true)
         {
             var candidate = TempDirectory + "tmp" + Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal)[..6].ToUpperInvariant() + ".tmp";
             try
             {
-                using (fs.Container.OpenFile(candidate, FileMode.CreateNew, FileAccess.Write))
+                using (fs.View.OpenFile(candidate, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                 }
 
                 return candidate;
             }
-            catch (IOException) when (fs.Container.Exists(candidate))
+            catch (IOException) when (fs.View.Exists(candidate))
             {
                 // Taken: try another name, as mkstemp does.
             }

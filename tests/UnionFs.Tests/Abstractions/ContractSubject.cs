@@ -14,6 +14,9 @@ public enum ContractSubject
     RealDisk,
     EmptyImage,
     LayeredImage,
+
+    /// <summary>The layered container presented at a host directory path (MountedFileSystem).</summary>
+    MountedLayeredImage,
 }
 
 internal sealed class ContractFileSystem : IDisposable
@@ -38,11 +41,18 @@ internal sealed class ContractFileSystem : IDisposable
                 Root = "/work";
                 WriteFixture(FileSystem, Root);
                 break;
-            default:
+            case ContractSubject.LayeredImage:
                 var layered = LayeredImage().CreateContainer();
                 _owned.Add(layered);
                 FileSystem = layered.AsFileSystem();
                 Root = "/work";
+                break;
+            default:
+                var mountedContainer = LayeredImage().CreateContainer();
+                _owned.Add(mountedContainer);
+                var mountPoint = Path.Combine(Path.GetTempPath(), "unionfs-mount-" + Guid.NewGuid().ToString("N"));
+                FileSystem = new MountedFileSystem(mountedContainer, mountPoint);
+                Root = mountPoint + "/work";
                 break;
         }
     }

@@ -13,6 +13,7 @@ namespace UnionFs.Tests.Abstractions;
 /// </summary>
 [TestFixture(ContractSubject.EmptyImage)]
 [TestFixture(ContractSubject.LayeredImage)]
+[TestFixture(ContractSubject.MountedLayeredImage)]
 [Parallelizable(ParallelScope.Fixtures)]
 public sealed class FileSystemContractTests(ContractSubject subject)
 {

@@ -1,0 +1,102 @@
+using System.IO.Abstractions;
+using NUnit.Framework;
+using UnionFs.Abstractions;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Abstractions;
+
+/// <summary>
+/// The test-harness story: a fixture folder on disk becomes an image, and the container is mounted over the same
+/// path, so code that reads <c>fixtures/</c> in place gets a private writable view while everything else is the disk.
+/// </summary>
+public sealed class MountedFileSystemTests
+{
+    [Test]
+    public void Mount_OverTheFixtureFolder_CodeReadsInPlaceAndTheDiskStaysUntouched()
+    {
+        using var temp = new TempDirectory();
+        var fixtures = temp.Sub("fixtures");
+        File.WriteAllText(Path.Combine(fixtures, "data.txt"), "original");
+        using var container = Image.Create([Layer.FromDirectory(fixtures)]).CreateContainer();
+        IFileSystem fs = new MountedFileSystem(container, fixtures);
+
+        fs.File.AppendAllText(Path.Combine(fixtures, "data.txt"), "+changed");
+        fs.File.WriteAllText(Path.Combine(fixtures, "new.txt"), "new");
+        fs.File.WriteAllText(Path.Combine(temp.Path, "outside.txt"), "on disk");
+
+        Assert.That(fs.File.ReadAllText(Path.Combine(fixtures, "data.txt")), Is.EqualTo("original+changed"));
+        Assert.That(File.ReadAllText(Path.Combine(fixtures, "data.txt")), Is.EqualTo("original"), "the fixture on disk is untouched");
+        Assert.That(File.Exists(Path.Combine(fixtures, "new.txt")), Is.False);
+        Assert.That(File.ReadAllText(Path.Combine(temp.Path, "outside.txt")), Is.EqualTo("on disk"), "outside the mount is the disk");
+        Assert.That(fs.Directory.GetFiles(fixtures).Select(Path.GetFileName), Is.EquivalentTo(new[] { "data.txt", "new.txt" }));
+        Assert.That(container.Size, Is.EqualTo("original+changed".Length + "new".Length));
+    }
+
+    [Test]
+    public void CopyAndMove_AcrossTheMountBoundary_CopyTheBytes()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        using var container = Image.Create([new MemoryLayerBuilder().AddTextFile("/in.txt", "from union").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+        File.WriteAllText(Path.Combine(temp.Path, "host.txt"), "from host");
+
+        fs.File.Copy(Path.Combine(temp.Path, "host.txt"), Path.Combine(mount, "copied.txt"));
+        fs.File.Move(Path.Combine(mount, "in.txt"), Path.Combine(temp.Path, "moved-out.txt"));
+
+        Assert.That(container.ReadAllText("/copied.txt"), Is.EqualTo("from host"));
+        Assert.That(File.ReadAllText(Path.Combine(temp.Path, "moved-out.txt")), Is.EqualTo("from union"));
+        Assert.That(container.Exists("/in.txt"), Is.False);
+        Assert.That(File.Exists(Path.Combine(temp.Path, "host.txt")), Is.True);
+        Assert.Throws<IOException>(() => fs.Directory.Move(mount, Path.Combine(temp.Path, "elsewhere")));
+        Assert.Throws<FileNotFoundException>(() => fs.File.Move(Path.Combine(mount, "none"), Path.Combine(temp.Path, "x")));
+    }
+
+    [Test]
+    public void Infos_InsideTheMount_PresentHostPaths()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        using var container = Image.Create([new MemoryLayerBuilder().AddTextFile("/d/f.txt", "x").AddSymbolicLink("/d/abs", "/d/f.txt").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+
+        var info = fs.FileInfo.New(Path.Combine(mount, "d", "f.txt"));
+        var listed = fs.DirectoryInfo.New(Path.Combine(mount, "d")).GetFileSystemInfos().Select(i => i.FullName).Order().ToList();
+        var target = fs.File.ResolveLinkTarget(Path.Combine(mount, "d", "abs"), returnFinalTarget: true);
+
+        Assert.That(info.FullName, Is.EqualTo(Path.Combine(mount, "d", "f.txt")));
+        Assert.That(info.Length, Is.EqualTo(1));
+        Assert.That(listed, Is.EqualTo(new[] { Path.Combine(mount, "d", "abs"), Path.Combine(mount, "d", "f.txt") }));
+        Assert.That(target!.FullName, Is.EqualTo(Path.Combine(mount, "d", "f.txt")), "an absolute link target is absolute in the union");
+        Assert.That(fs.File.ReadAllText(Path.Combine(mount, "d", "abs")), Is.EqualTo("x"));
+        using var stream = fs.File.OpenRead(Path.Combine(mount, "d", "f.txt"));
+        Assert.That(stream.Name, Is.EqualTo(Path.Combine(mount, "d", "f.txt")));
+    }
+
+    [Test]
+    public void Watcher_InsideTheMount_ReportsHostPaths()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        using var container = Image.Create([new MemoryLayerBuilder().AddDirectory("/d").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+        using var watcher = fs.FileSystemWatcher.New(Path.Combine(mount, "d"));
+        using var created = new System.Collections.Concurrent.BlockingCollection<string>();
+        watcher.Created += (_, e) => created.Add(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+
+        fs.File.WriteAllText(Path.Combine(mount, "d", "n.txt"), "n");
+
+        Assert.That(created.TryTake(out var path, TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(path, Is.EqualTo(Path.Combine(mount, "d", "n.txt")));
+    }
+
+    [Test]
+    public void Constructor_MountOverTheHostRoot_ThrowsArgumentException()
+    {
+        using var container = Image.Empty.CreateContainer();
+
+        Assert.Throws<ArgumentException>(() => _ = new MountedFileSystem(container, "/"));
+        Assert.Throws<ArgumentException>(() => _ = new MountedFileSystem(container, ""));
+    }
+}
