@@ -21,7 +21,7 @@ internal static class Listing
         Both = Files | Directories,
     }
 
-    public readonly record struct Hit(string ResultPath, string FullPath, UnionEntryInfo Entry, bool IsDirectory);
+    public readonly record struct Hit(string ResultPath, string FullPath, UnionEntryInfo? Entry, bool IsDirectory);
 
     public static EnumerationOptions Compatible(SearchOption searchOption) => new()
     {
@@ -31,8 +31,9 @@ internal static class Listing
         RecurseSubdirectories = searchOption == SearchOption.AllDirectories,
     };
 
-    public static List<Hit> Enumerate(UnionFileSystem fs, string path, string searchPattern, EnumerationOptions options, Kinds kinds)
+    public static List<Hit> Enumerate(UnionFileSystem fs, string path, string searchPattern, EnumerationOptions options, Kinds kinds, bool namesWanted = false)
     {
+        var namesOnly = namesWanted && kinds == Kinds.Both && options.AttributesToSkip == 0 && !options.RecurseSubdirectories && !options.ReturnSpecialDirectories;
         ArgumentNullException.ThrowIfNull(searchPattern);
         ArgumentNullException.ThrowIfNull(options);
         var given = path;
@@ -54,6 +55,7 @@ internal static class Listing
         }
 
         var expression = Translate(searchPattern, options.MatchType);
+
         var ignoreCase = options.MatchCasing == MatchCasing.CaseInsensitive;
         var results = new List<Hit>();
         var pending = new Queue<(string Given, string Full, int Depth)>();
@@ -71,6 +73,21 @@ internal static class Listing
                         results.Add(new Hit(Path.Join(dirGiven, special), dirFull, entry, true));
                     }
                 }
+            }
+
+            // The common listing (every entry, nothing skipped, no recursion, names only) needs no per-entry metadata:
+            // take the merged names, which the union keeps ready, and join them to the given path.
+            if (namesOnly)
+            {
+                foreach (var name in fs.View.Container.GetEntryNames(fs.View.In(dirFull)))
+                {
+                    if (Matches(expression, name, options.MatchType, ignoreCase))
+                    {
+                        results.Add(new Hit(Path.Join(dirGiven, name), string.Empty, null, false));
+                    }
+                }
+
+                continue;
             }
 
             IReadOnlyList<UnionEntryInfo> entries;
@@ -130,7 +147,7 @@ internal static class Listing
     }
 
     private static bool Matches(string expression, string name, MatchType matchType, bool ignoreCase) =>
-        matchType == MatchType.Win32
+        expression == "*" || matchType == MatchType.Win32
             ? FileSystemName.MatchesWin32Expression(expression, name, ignoreCase)
             : FileSystemName.MatchesSimpleExpression(expression, name, ignoreCase);
 }

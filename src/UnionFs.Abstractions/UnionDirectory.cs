@@ -198,5 +198,5 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
     public string[] GetFileSystemEntries(string path, string searchPattern, EnumerationOptions enumerationOptions) => [.. EnumerateFileSystemEntries(path, searchPattern, enumerationOptions)];
 
     private IEnumerable<string> Enumerate(string path, string searchPattern, EnumerationOptions options, Listing.Kinds kinds) =>
-        Listing.Enumerate(fs, path, searchPattern, options, kinds).Select(hit => hit.ResultPath);
+        Listing.Enumerate(fs, path, searchPattern, options, kinds, namesWanted: true).Select(hit => hit.ResultPath);
 }
