@@ -79,44 +79,18 @@ public sealed partial class Container
     private readonly record struct ShareState(int Shared, bool Exclusive);
 
     /// <summary>A handle that gives its share back when disposed.</summary>
-    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive) : Stream
+    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive) : DelegatingStream(inner)
     {
         private bool _released;
 
-        public override bool CanRead => inner.CanRead;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => inner.CanWrite;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => inner.SetLength(value);
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
-
         protected override void Dispose(bool disposing)
         {
+            base.Dispose(disposing);
             if (disposing && !_released)
             {
                 _released = true;
-                inner.Dispose();
                 owner.Release(key, exclusive);
             }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -30,55 +30,30 @@ internal sealed class HostFile : UpperFile
     }
 
     /// <summary>Reports the end of a write session so the container can stamp the injected clock's time.</summary>
-    private sealed class WriteNotifyingStream(FileStream inner, HostFile file) : Stream
+    private sealed class WriteNotifyingStream(FileStream inner, HostFile file) : Internal.DelegatingStream(inner)
     {
         private bool _wrote;
-
-        public override bool CanRead => inner.CanRead;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => inner.CanWrite;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
         public override void SetLength(long value)
         {
             _wrote = true;
-            inner.SetLength(value);
+            base.SetLength(value);
         }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
             _wrote = true;
-            inner.Write(buffer);
+            base.Write(buffer);
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-            {
-                inner.Dispose();
-                if (_wrote)
-                {
-                    _wrote = false;
-                    file.Written?.Invoke();
-                }
-            }
-
             base.Dispose(disposing);
+            if (disposing && _wrote)
+            {
+                _wrote = false;
+                file.Written?.Invoke();
+            }
         }
     }
 }
