@@ -91,4 +91,18 @@ public sealed class UnionFileSystemTests
         using var fresh = image.CreateContainer();
         Assert.That(fresh.ReadAllText("/app/config.json"), Is.EqualTo("{}"));
     }
+
+    [Test]
+    public void Paths_ClimbingAboveTheRoot_StayInsideTheUnion()
+    {
+        var fs = Start();
+
+        fs.File.WriteAllText("/../../escape.txt", "inside");
+        fs.Directory.SetCurrentDirectory("/app");
+
+        Assert.That(fs.Container.ReadAllText("/escape.txt"), Is.EqualTo("inside"));
+        Assert.That(fs.File.ReadAllText("../../../escape.txt"), Is.EqualTo("inside"));
+        Assert.That(fs.Directory.Exists("/../../../.."), Is.True, "the parent of the root is the root, as on the disk");
+        Assert.That(File.Exists("/escape.txt"), Is.False, "nothing reached the host");
+    }
 }
