@@ -40,7 +40,7 @@ internal static class Listing
         var full = fs.Full(path);
 
         // "sub/*.txt": the directory part of a pattern moves to the path (FileSystemEnumerableFactory.NormalizeInputs).
-        var slash = searchPattern.LastIndexOf('/');
+        var slash = searchPattern.LastIndexOfAny(['/', Path.DirectorySeparatorChar]);
         if (slash >= 0)
         {
             given = Path.Join(given, searchPattern[..slash]);
@@ -79,7 +79,7 @@ internal static class Listing
             // take the merged names, which the union keeps ready, and join them to the given path.
             if (namesOnly)
             {
-                foreach (var name in fs.View.Container.GetEntryNames(fs.View.In(dirFull)))
+                foreach (var name in fs.View.GetEntryNames(dirFull))
                 {
                     if (Matches(expression, name, options.MatchType, ignoreCase))
                     {

@@ -89,8 +89,9 @@ internal static class Metadata
         }
 
         // An absolute target is absolute in the union: present it as such.
+        // Link targets are union strings ('/'-separated); an absolute one is absolute in the union.
         var immediate = entry.LinkTarget!.StartsWith('/')
-            ? fs.View.Out(Path.GetFullPath(entry.LinkTarget, "/"))
+            ? Path.GetFullPath(fs.View.Out(entry.LinkTarget))
             : Path.GetFullPath(entry.LinkTarget, Path.GetDirectoryName(full)!);
         var target = returnFinalTarget && fs.View.ResolveLinkTarget(full) is { } final ? fs.View.Out(final.Path) : immediate;
 

@@ -29,12 +29,12 @@ public sealed class MountedFileSystem : IFileSystem
         ArgumentException.ThrowIfNullOrEmpty(mountPoint);
         Host = host ?? new FileSystem();
         MountPoint = System.IO.Path.TrimEndingDirectorySeparator(Host.Path.GetFullPath(mountPoint));
-        if (MountPoint.Length <= 1)
+        if (System.IO.Path.GetPathRoot(MountPoint) == MountPoint || MountPoint.Length <= 1)
         {
             throw new ArgumentException($"A union cannot be mounted over the host's root ('{mountPoint}'); use UnionFileSystem instead.", nameof(mountPoint));
         }
 
-        Union = new UnionFileSystem(container, MountPoint);
+        Union = new UnionFileSystem(container, MountPoint, Host);
         File = new MountedFile(this);
         Directory = new MountedDirectory(this);
         FileInfo = new MountedFileInfoFactory(this);
@@ -108,6 +108,6 @@ public sealed class MountedFileSystem : IFileSystem
         }
 
         var full = Host.Path.GetFullPath(path);
-        return full == MountPoint || full.StartsWith(MountPoint + "/", StringComparison.Ordinal) ? Union : Host;
+        return full == MountPoint || full.StartsWith(MountPoint + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Union : Host;
     }
 }

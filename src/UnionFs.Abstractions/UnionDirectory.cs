@@ -81,7 +81,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
     public void Move(string sourceDirName, string destDirName)
     {
         var source = fs.Full(sourceDirName, nameof(sourceDirName));
-        if (source.Length > 1 && source[^1] == '/' && C.FileExists(source.TrimEnd('/')))
+        if (source != fs.View.Root && Path.EndsInDirectorySeparator(source) && C.FileExists(Path.TrimEndingDirectorySeparator(source)))
         {
             // rename("file/", ...) is ENOTDIR, which Directory.Move reports as an IOException.
             throw new IOException($"The directory name '{source}' is invalid: it names a file.");
@@ -100,22 +100,22 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
             throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
         }
 
-        fs.CurrentDirectory = full.Length == 0 ? "/" : full;
+        fs.CurrentDirectory = full.Length == 0 ? fs.View.Root : full;
     }
 
     public string GetDirectoryRoot(string path)
     {
         _ = fs.Full(path);
-        return "/";
+        return fs.View.Root;
     }
 
-    public string[] GetLogicalDrives() => ["/"];
+    public string[] GetLogicalDrives() => [fs.View.Root];
 
     public IDirectoryInfo? GetParent(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(fs.Full(path));
         var parent = Path.GetDirectoryName(full);
-        return parent is null ? null : new UnionDirectoryInfo(fs, parent, parent);
+        return parent is null ? null : fs.DirectoryInfoFor(parent);
     }
 
     public IFileSystemInfo? ResolveLinkTarget(string linkPath, bool returnFinalTarget) =>

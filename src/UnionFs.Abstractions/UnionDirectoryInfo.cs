@@ -14,7 +14,7 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
         get
         {
             var trimmed = Path.TrimEndingDirectorySeparator(FullPath);
-            return trimmed.Length == 0 || trimmed == "/" ? "/" : Path.GetFileName(trimmed);
+            return trimmed.Length == 0 || trimmed == Fs.View.Root ? Fs.View.Root : Path.GetFileName(trimmed);
         }
     }
 
@@ -22,7 +22,7 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
 
     public IDirectoryInfo? Parent => Fs.Directory.GetParent(FullPath);
 
-    public IDirectoryInfo Root => new UnionDirectoryInfo(Fs, "/", "/");
+    public IDirectoryInfo Root => Fs.DirectoryInfoFor(Path.GetPathRoot(FullPath)!);
 
     public void Create()
     {
@@ -39,7 +39,7 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
         }
 
         var full = Path.GetFullPath(path, FullPath);
-        if (!full.StartsWith(Path.TrimEndingDirectorySeparator(FullPath) + "/", StringComparison.Ordinal))
+        if (!full.StartsWith(Path.TrimEndingDirectorySeparator(FullPath) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The directory specified, '{path}', is not a subdirectory of '{FullPath}'.", nameof(path));
         }
@@ -62,7 +62,7 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
 
         // DirectoryInfo.MoveTo leaves FullName with a trailing separator (System.IO quirk, kept for parity).
         var full = Fs.Full(destDirName);
-        FullPath = Path.EndsInDirectorySeparator(full) ? full : full + "/";
+        FullPath = Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
         OriginalPath = destDirName;
         Invalidate();
     }

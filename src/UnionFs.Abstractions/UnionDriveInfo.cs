@@ -13,7 +13,7 @@ internal sealed class UnionDriveInfo(UnionFileSystem fs) : IDriveInfo
 {
     public IFileSystem FileSystem => fs;
 
-    public string Name => "/";
+    public string Name => fs.View.Root;
 
     public string DriveFormat => "unionfs";
 
@@ -21,7 +21,7 @@ internal sealed class UnionDriveInfo(UnionFileSystem fs) : IDriveInfo
 
     public bool IsReady => true;
 
-    public IDirectoryInfo RootDirectory => new UnionDirectoryInfo(fs, "/", "/");
+    public IDirectoryInfo RootDirectory => new UnionDirectoryInfo(fs, fs.View.Root, fs.View.Root);
 
     public long AvailableFreeSpace => FreeSpace();
 
@@ -57,9 +57,9 @@ internal sealed class UnionDriveInfoFactory(UnionFileSystem fs) : IDriveInfoFact
     public IDriveInfo New(string driveName)
     {
         ArgumentException.ThrowIfNullOrEmpty(driveName);
-        if (fs.Full(driveName, nameof(driveName)) is not "/" || !driveName.StartsWith('/'))
+        if (!Path.IsPathRooted(driveName) || fs.Full(driveName, nameof(driveName)) != fs.View.Root)
         {
-            throw new ArgumentException($"Drive name must be the union root '/', not '{driveName}'.", nameof(driveName));
+            throw new ArgumentException($"Drive name must be the union root '{fs.View.Root}', not '{driveName}'.", nameof(driveName));
         }
 
         return new UnionDriveInfo(fs);

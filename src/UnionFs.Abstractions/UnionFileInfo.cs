@@ -14,7 +14,7 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
     public override bool Exists => Entry is { } entry &&
         (entry.Kind == EntryKind.File || (entry.Kind == EntryKind.SymbolicLink && Target?.Kind != EntryKind.Directory));
 
-    public IDirectoryInfo? Directory => Path.GetDirectoryName(FullPath) is { } parent ? new UnionDirectoryInfo(Fs, parent, parent) : null;
+    public IDirectoryInfo? Directory => Path.GetDirectoryName(FullPath) is { } parent ? Fs.DirectoryInfoFor(parent) : null;
 
     public string? DirectoryName => Path.GetDirectoryName(FullPath);
 

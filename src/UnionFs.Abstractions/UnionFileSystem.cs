@@ -20,7 +20,7 @@ namespace UnionFs.Abstractions;
 /// </remarks>
 public sealed class UnionFileSystem : IFileSystem
 {
-    private string _currentDirectory = "/";
+    private string _currentDirectory;
 
     /// <summary>Wraps <paramref name="container"/>.</summary>
     /// <param name="container">The container to present.</param>
@@ -31,15 +31,13 @@ public sealed class UnionFileSystem : IFileSystem
     }
 
     /// <summary>The union presented at <paramref name="mountPoint"/> (a full host path), for <see cref="MountedFileSystem"/>.</summary>
-    internal UnionFileSystem(Container container, string? mountPoint)
+    internal UnionFileSystem(Container container, string? mountPoint, IFileSystem? host = null)
     {
+        Host = host;
         ArgumentNullException.ThrowIfNull(container);
         Container = container;
         View = new UnionView(container, mountPoint);
-        if (mountPoint is not null)
-        {
-            _currentDirectory = mountPoint;
-        }
+        _currentDirectory = View.Root;
 
         File = new UnionFile(this);
         Directory = new UnionDirectory(this);
@@ -88,6 +86,13 @@ public sealed class UnionFileSystem : IFileSystem
 
     internal UnionView View { get; }
 
+    /// <summary>In mount mode, the file system outside the mount (for roots and parents that lie outside it).</summary>
+    internal IFileSystem? Host { get; }
+
+    /// <summary>A directory info for a presented path, inside the union or (in mount mode) outside it on the host.</summary>
+    internal IDirectoryInfo DirectoryInfoFor(string presented) =>
+        Host is not null && !View.Presents(presented) ? Host.DirectoryInfo.New(presented) : new UnionDirectoryInfo(this, presented, presented);
+
     internal string CurrentDirectory
     {
         get => _currentDirectory;
@@ -110,7 +115,9 @@ public sealed class UnionFileSystem : IFileSystem
             throw new ArgumentException("Null character in path.", paramName);
         }
 
-        return System.IO.Path.GetFullPath(path.Replace('\\', '/'), _currentDirectory);
+        // On Unix a backslash would be part of a name to System.IO, but a union path treats it as a separator (as the
+        // core API does): normalize it first so both agree.
+        return System.IO.Path.GetFullPath(OperatingSystem.IsWindows() ? path : path.Replace('\\', '/'), _currentDirectory);
     }
 
     /// <summary>
@@ -121,7 +128,7 @@ public sealed class UnionFileSystem : IFileSystem
     internal string FullFile(string path, bool writing, string paramName = "path")
     {
         var full = Full(path, paramName);
-        if (full.Length > 1 && full[^1] == '/' && View.FileExists(full.TrimEnd('/')))
+        if (full != View.Root && System.IO.Path.EndsInDirectorySeparator(full) && View.FileExists(System.IO.Path.TrimEndingDirectorySeparator(full)))
         {
             throw writing
                 ? new UnauthorizedAccessException($"Access to the path '{full}' is denied.")

@@ -157,9 +157,11 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
 
     private void OnChanged(object? sender, ContainerChangedEventArgs change)
     {
+        // Relative names are worked out in union space ('/'), then written with the host's separator.
         var root = System.IO.Path.TrimEndingDirectorySeparator(_fs.Full(_path));
-        var name = Relative(root, _fs.View.Out(change.Path));
-        var oldName = change.OldPath is null ? null : Relative(root, _fs.View.Out(change.OldPath));
+        var unionRoot = _fs.View.In(root);
+        var name = Relative(unionRoot, change.Path);
+        var oldName = change.OldPath is null ? null : Relative(unionRoot, change.OldPath);
         if (name is null && oldName is null)
         {
             return;
@@ -202,7 +204,12 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
         }
 
         var relative = root == "/" ? path[1..] : path[(root.Length + 1)..];
-        return IncludeSubdirectories || !relative.Contains('/', StringComparison.Ordinal) ? relative : null;
+        if (!IncludeSubdirectories && relative.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return _fs.View.Separator == '/' ? relative : relative.Replace('/', _fs.View.Separator);
     }
 
     private bool MatchesFilter(string? relative)

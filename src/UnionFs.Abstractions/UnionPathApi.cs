@@ -11,18 +11,19 @@ namespace UnionFs.Abstractions;
 /// </summary>
 internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 {
-    /// <summary>The union's temp directory; created on demand by <see cref="GetTempFileName"/>.</summary>
-    public const string TempDirectory = "/tmp/";
+    /// <summary>The union's temp directory (<c>/tmp</c> in the union), with a trailing separator as GetTempPath gives it;
+    /// created on demand by <see cref="GetTempFileName"/>.</summary>
+    private string TempDirectory => fs.View.Out("/tmp") + Path.DirectorySeparatorChar;
 
     public IFileSystem FileSystem => fs;
 
-    public char AltDirectorySeparatorChar => '/';
+    public char AltDirectorySeparatorChar => Path.AltDirectorySeparatorChar;
 
-    public char DirectorySeparatorChar => '/';
+    public char DirectorySeparatorChar => Path.DirectorySeparatorChar;
 
-    public char PathSeparator => ':';
+    public char PathSeparator => Path.PathSeparator;
 
-    public char VolumeSeparatorChar => '/';
+    public char VolumeSeparatorChar => Path.VolumeSeparatorChar;
 
     public string? ChangeExtension(string? path, string? extension) => Path.ChangeExtension(path, extension);
 

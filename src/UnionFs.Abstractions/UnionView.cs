@@ -5,41 +5,60 @@ using System.IO;
 namespace UnionFs.Abstractions;
 
 /// <summary>
-/// The container as the adapter sees it: the same operations, taking and giving <em>presented</em> paths. At the root
-/// presentation (<c>/</c>) the two spellings are the same; when the union is mounted at a host directory, a presented
-/// path <c>MOUNT/a/b</c> is the union path <c>/a/b</c>. Every path that enters or leaves the container passes here, so
-/// the rest of the adapter never mixes the two spellings.
+/// The container as the adapter sees it: the same operations, taking and giving <em>presented</em> paths. A presented
+/// path is the union path written under <see cref="Root"/> with the host's separator: <c>/a/b</c> at the root
+/// presentation on Unix, <c>C:\a\b</c> on Windows, <c>MOUNT/a/b</c> when the union is mounted at a host directory.
+/// Every path that enters or leaves the container passes here, so the rest of the adapter never mixes spellings.
 /// </summary>
-internal sealed class UnionView(Container container, string? mountPoint)
+internal sealed class UnionView
 {
-    public Container Container { get; } = container;
+    /// <summary>The drive a union presents on Windows: a fixed drive root, as the IFileSystem issue asks.</summary>
+    public const string WindowsRoot = "C:\\";
 
-    /// <summary>The host directory the union is presented at, without a trailing separator; null at the root.</summary>
-    public string? MountPoint { get; } = mountPoint;
+    private readonly string _prefix;
+
+    public UnionView(Container container, string? mountPoint)
+        : this(container, mountPoint ?? (OperatingSystem.IsWindows() ? WindowsRoot : "/"), Path.DirectorySeparatorChar, mountPoint is not null)
+    {
+    }
+
+    /// <summary>A view with an explicit presentation (tests use it to check the Windows spelling on any host).</summary>
+    internal UnionView(Container container, string root, char separator, bool mounted)
+    {
+        Container = container;
+        IsMounted = mounted;
+        Root = root;
+        Separator = separator;
+        _prefix = root.EndsWith(separator) ? root : root + separator;
+    }
+
+    public Container Container { get; }
+
+    /// <summary>The presented path of the union's root.</summary>
+    public string Root { get; }
+
+    public bool IsMounted { get; }
+
+    public char Separator { get; }
 
     public bool Presents(string presented) =>
-        MountPoint is null || presented == MountPoint || presented.StartsWith(MountPoint + "/", StringComparison.Ordinal);
+        presented == Root || presented.StartsWith(_prefix, StringComparison.Ordinal) || presented + Separator == _prefix;
 
     /// <summary>A presented path as the union path it names.</summary>
     public string In(string presented)
     {
-        if (MountPoint is null)
+        if (!Presents(presented))
         {
-            return presented;
+            throw new ArgumentException($"The path '{presented}' is not inside the union presented at '{Root}'.", nameof(presented));
         }
 
-        if (presented == MountPoint || presented == MountPoint + "/")
-        {
-            return "/";
-        }
-
-        return Presents(presented)
-            ? presented[MountPoint.Length..]
-            : throw new ArgumentException($"The path '{presented}' is not inside the union mounted at '{MountPoint}'.", nameof(presented));
+        var rest = presented.Length <= _prefix.Length ? string.Empty : presented[_prefix.Length..];
+        return "/" + (Separator == '/' ? rest : rest.Replace(Separator, '/'));
     }
 
     /// <summary>A union path as the path the adapter presents.</summary>
-    public string Out(string union) => MountPoint is null ? union : union == "/" ? MountPoint : MountPoint + union;
+    public string Out(string union) =>
+        union == "/" ? Root : _prefix + (Separator == '/' ? union[1..] : union[1..].Replace('/', Separator));
 
     public Stream OpenFile(string path, FileMode mode, FileAccess access, FileShare share) => Container.OpenFile(In(path), mode, access, share);
 
@@ -64,6 +83,8 @@ internal sealed class UnionView(Container container, string? mountPoint)
     public UnionEntryInfo? GetEntry(string path) => Container.GetEntry(In(path));
 
     public IReadOnlyList<UnionEntryInfo> GetEntries(string path) => Container.GetEntries(In(path));
+
+    public IReadOnlyList<string> GetEntryNames(string path) => Container.GetEntryNames(In(path));
 
     public UnionEntryInfo? ResolveLinkTarget(string path) => Container.ResolveLinkTarget(In(path));
 
