@@ -45,6 +45,25 @@ public abstract class Layer
         return new DirectoryLayer(full);
     }
 
+    /// <summary>Opens an uncompressed OCI layer tar as a layer, read in place: the archive is indexed once (and hashed for
+    /// its DiffID on the way), and file reads seek into it; nothing is extracted.</summary>
+    /// <param name="path">The tar file.</param>
+    /// <returns>The layer. Its content is indexed on first use; a hostile or broken archive is refused then with an
+    /// <see cref="InvalidDataException"/> naming the entry.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static Layer FromTar(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw Internal.Errors.FileNotFound(full);
+        }
+
+        return new TarLayer(full);
+    }
+
     /// <summary>A short description of where the layer comes from, for diagnostics.</summary>
     public abstract string Source { get; }
 
