@@ -132,4 +132,28 @@ public sealed class LayerTarTests
 
         return names;
     }
+
+    // interop-notes.md: umoci's tars stop without the two end blocks and without padding the last member.
+    [Test]
+    public void FromTar_WithoutEndBlocksOrLastPadding_IsReadAndHashedAsGiven()
+    {
+        var layer = new MemoryLayerBuilder().AddTextFile("/a", "first").AddTextFile("/z", "last member, 29 bytes long.").Build();
+        var path = Save(s => LayerTar.Write(layer, s), out _);
+        var bytes = File.ReadAllBytes(path);
+        var end = bytes.Length;
+        while (end > 0 && bytes[end - 1] == 0)
+        {
+            end--;
+        }
+
+        File.WriteAllBytes(path, bytes[..end]);
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes[..end]));
+
+        var tar = Layer.FromTar(path);
+        using var c = Image.Create([tar]).CreateContainer();
+
+        Assert.That(c.ReadAllText("/z"), Is.EqualTo("last member, 29 bytes long."));
+        Assert.That(c.ReadAllText("/a"), Is.EqualTo("first"));
+        Assert.That(((TarLayer)tar).DiffId, Is.EqualTo(expected));
+    }
 }

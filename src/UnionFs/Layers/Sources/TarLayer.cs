@@ -238,10 +238,24 @@ internal sealed class TarLayer : Layer
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
+            if (read == 0 && _padding > 0 && buffer.Length > 0)
+            {
+                // umoci writes tars that stop without the two end blocks and without padding the last member
+                // (interop-notes.md); Go's reader accepts them and so must this one. Past the real end, supply the
+                // zeros that are missing, unhashed: the DiffID stays the digest of the bytes as they are.
+                var zeros = (int)Math.Min(buffer.Length, _padding);
+                buffer[..zeros].Clear();
+                _padding -= zeros;
+                _position += zeros;
+                return zeros;
+            }
+
             _hash.AppendData(buffer[..read]);
             _position += read;
             return read;
         }
+
+        private long _padding = 512 + 1024;
 
         // TarReader skips entry data by seeking forward when copyData is false: hash what it skips.
         public override long Seek(long offset, SeekOrigin origin)
@@ -261,7 +275,11 @@ internal sealed class TarLayer : Layer
             return _position;
         }
 
-        public void Drain() => Skip(long.MaxValue);
+        public void Drain()
+        {
+            _padding = 0;
+            Skip(long.MaxValue);
+        }
 
         public byte[] Hash() => _hash.GetHashAndReset();
 
