@@ -14,17 +14,49 @@ namespace UnionFs;
 /// computed once, on first use, and shared by every container of the image.
 /// </summary>
 /// <remarks>Thread safety: all members are safe to call from any number of threads.</remarks>
-public sealed class Image
+public sealed partial class Image
 {
     private readonly Layer[] _layers;
     private readonly ImageOptions _options;
     private LowerView? _lowerView;
 
-    private Image(Layer[] layers, ImageOptions options)
+    private Image(Layer[] layers, ImageOptions options, ImageConfig? config = null, IReadOnlyList<ImageHistoryEntry>? history = null)
     {
         _layers = layers;
         _options = options;
         Layers = new ReadOnlyCollection<Layer>(_layers);
+        Config = config ?? new ImageConfig();
+        History = history ?? [];
+    }
+
+    /// <summary>The runtime configuration containers of this image start with.</summary>
+    public ImageConfig Config { get; }
+
+    /// <summary>The image's steps, oldest first (image-spec config.md "history"); empty for an image made from layers
+    /// alone. Steps that add a layer map onto <see cref="Layers"/> in order.</summary>
+    public IReadOnlyList<ImageHistoryEntry> History { get; }
+
+    /// <summary>A new image with the same layers, a new configuration and one more history step that adds no layer.</summary>
+    /// <param name="config">The new configuration.</param>
+    /// <param name="step">The history step, recorded with <see cref="ImageHistoryEntry.EmptyLayer"/> set.</param>
+    /// <returns>The new image.</returns>
+    public Image WithConfig(ImageConfig config, ImageHistoryEntry step)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(step);
+        return new Image(_layers, _options, config, [.. History, step with { EmptyLayer = true }]);
+    }
+
+    /// <summary>A new image with <paramref name="layer"/> on top and a history step for it; this image is unchanged
+    /// and its layer objects are reused.</summary>
+    /// <param name="layer">The new top layer.</param>
+    /// <param name="step">The history step that made it.</param>
+    /// <returns>The new image.</returns>
+    public Image WithLayer(Layer layer, ImageHistoryEntry step)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(step);
+        return new Image([.. _layers, layer], _options, Config, [.. History, step with { EmptyLayer = false }]);
     }
 
     /// <summary>An image with no layers: an empty root directory.</summary>
@@ -54,7 +86,7 @@ public sealed class Image
     public Image WithLayer(Layer layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return new Image([.. _layers, layer], _options);
+        return new Image([.. _layers, layer], _options, Config, History);
     }
 
     /// <summary>The layers, base first.</summary>

@@ -18,7 +18,7 @@ namespace UnionFs;
 /// lower directories of a kernel overlay mount must not (overlayfs.rst, "Changes to underlying filesystems").
 /// <para>Thread safety: all members are safe to call from any number of threads.</para>
 /// </remarks>
-public abstract class Layer
+public abstract partial class Layer
 {
     private LayerIndex? _index;
 

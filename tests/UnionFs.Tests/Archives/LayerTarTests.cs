@@ -62,7 +62,7 @@ public sealed class LayerTarTests
         using var committed = image.WithLayer(Layer.FromTar(tar)).CreateContainer();
 
         Assert.That(new ContainerTarget(committed).Tree(), Is.EqualTo(target.Tree()), $"seed {seed}\n{ScenarioDump.Describe(specs)}");
-        Assert.That(((TarLayer)committed.Image.Layers[^1]).DiffId, Is.EqualTo(diffId), "the DiffID read back is the one written");
+        Assert.That(committed.Image.Layers[^1].DiffId, Is.EqualTo(diffId), "the DiffID read back is the one written");
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class LayerTarTests
         using var stream = c.OpenFile("/big", FileMode.Open, FileAccess.Read);
         stream.Seek(99_999, SeekOrigin.Begin);
         Assert.That(stream.ReadByte(), Is.EqualTo(99_999 % 256));
-        Assert.That(((TarLayer)tar).DiffId, Is.EqualTo(written));
+        Assert.That(tar.DiffId, Is.EqualTo(written));
     }
 
     private static List<string> Names(string tar)
@@ -154,6 +154,6 @@ public sealed class LayerTarTests
 
         Assert.That(c.ReadAllText("/z"), Is.EqualTo("last member, 29 bytes long."));
         Assert.That(c.ReadAllText("/a"), Is.EqualTo("first"));
-        Assert.That(((TarLayer)tar).DiffId, Is.EqualTo(expected));
+        Assert.That(tar.DiffId, Is.EqualTo(expected));
     }
 }

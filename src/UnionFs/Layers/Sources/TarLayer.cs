@@ -28,7 +28,7 @@ internal sealed class TarLayer : Layer
     public override string Source => _path;
 
     /// <summary>sha256 of the archive's bytes, as OCI's rootfs.diff_ids lists it.</summary>
-    public string DiffId
+    public string ArchiveDiffId
     {
         get
         {
