@@ -7,7 +7,7 @@ namespace UnionFs.Cli.Demo;
 /// <summary>The content of the seed's images, small enough to build anywhere in milliseconds.</summary>
 internal static class SeedImages
 {
-    private const UnixFileMode Executable = (UnixFileMode)0x1ED; // 0755
+    public const UnixFileMode Executable = (UnixFileMode)0x1ED; // 0755
 
     /// <summary>A stand-in for the alpine root file system: a folder, read as a directory layer ("ADD file:... in /").</summary>
     public static string WriteAlpineFolder(string path)
@@ -23,29 +23,25 @@ internal static class SeedImages
     }
 
     /// <summary>"RUN apk add --no-cache bash": adds bash, edits two files, and deletes the package index (a whiteout).</summary>
-    public static Layer ApkAddBash() => new MemoryLayerBuilder()
-        .AddFile("/bin/bash", Encoding.UTF8.GetBytes(Filler("bash", 4_096)), Executable)
-        .AddTextFile("/etc/shells", "/bin/sh\n/bin/ash\n/bin/bash\n")
-        .AddTextFile("/lib/apk/db/installed", "P:busybox\nV:1.36.1-r29\nP:bash\nV:5.2.26-r0\n")
-        .AddWhiteout("/var/cache/apk/APKINDEX.tar.gz")
-        .Build("RUN /bin/sh -c apk add --no-cache bash");
+    public static void ApkAddBash(Container c)
+    {
+        c.WriteAllBytes("/bin/bash", Encoding.UTF8.GetBytes(Filler("bash", 4_096)));
+        c.SetUnixFileMode("/bin/bash", Executable);
+        c.AppendAllBytes("/etc/shells", "/bin/bash\n"u8);
+        c.WriteAllText("/lib/apk/db/installed", "P:busybox\nV:1.36.1-r29\nP:bash\nV:5.2.26-r0\n");
+        c.DeleteFile("/var/cache/apk/APKINDEX.tar.gz");
+    }
 
     /// <summary>The build context of <c>COPY . /app</c>: the seed's three files, shipped inside the demo.</summary>
     public static string WriteBuildContext(string path)
     {
         foreach (var name in new[] { "dockerfile.base", "dockerfile", "script.sh" })
         {
-            Write(path, "app/" + name, ReadSeed(name));
+            Write(path, name, ReadSeed(name));
         }
 
         return path;
     }
-
-    /// <summary>"RUN chmod +x": Docker's layer for it holds the whole file again, with the new mode.
-    /// (The seed's Dockerfile names /app/hello.sh; the file it copies is script.sh.)</summary>
-    public static Layer ChmodScript() => new MemoryLayerBuilder()
-        .AddFile("/app/script.sh", Encoding.UTF8.GetBytes(ReadSeed("script.sh")), Executable)
-        .Build("RUN /bin/sh -c chmod +x /app/script.sh");
 
     public static string ReadSeed(string name)
     {

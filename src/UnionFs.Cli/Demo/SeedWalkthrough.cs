@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,17 +27,28 @@ internal static class SeedWalkthrough
             output.WriteLine($"Working in {root}");
             output.WriteLine();
 
-            // base-image:1.0 = "FROM alpine" (a small root folder, read as a directory layer) + "RUN apk add bash".
+            // base-image:1.0: "FROM alpine" (a small root folder standing in for alpine's rootfs), then
+            // "RUN apk add --no-cache bash" as a change to a container, committed as a layer.
             var alpine = SeedImages.WriteAlpineFolder(Path.Combine(root, "alpine-rootfs"));
-            var baseImage = Image.Create([Layer.FromDirectory(alpine), SeedImages.ApkAddBash()]);
+            var baseImage = new ImageBuilder(Image.Empty)
+                .Copy(alpine, "/", "/bin/sh -c #(nop) ADD file:alpine-rootfs in /")
+                .Cmd("/bin/sh")
+                .Run("RUN /bin/sh -c apk add --no-cache bash # buildkit", SeedImages.ApkAddBash, "buildkit.dockerfile.v0")
+                .Image;
 
-            // final-image:1.0 = base + "COPY . /app" (the seed's three files) + "RUN chmod +x".
+            // final-image:1.0, from the seed's dockerfile: COPY . /app, RUN chmod +x, CMD.
             var context = SeedImages.WriteBuildContext(Path.Combine(root, "context"));
-            var finalImage = baseImage.WithLayer(Layer.FromDirectory(context)).WithLayer(SeedImages.ChmodScript());
+            var finalImage = new ImageBuilder(baseImage)
+                .Copy(context, "/app", "COPY . /app # buildkit", "buildkit.dockerfile.v0")
+                .Run("RUN /bin/sh -c chmod +x /app/script.sh # buildkit", c => c.SetUnixFileMode("/app/script.sh", SeedImages.Executable), "buildkit.dockerfile.v0")
+                .Cmd("/bin/sh", "-c", "/app/script.sh")
+                .Image;
 
-            output.WriteLine("Images (layers are shared, not copied: the final image reuses the base image's layer objects)");
-            output.WriteLine($"  base-image:1.0   {baseImage.Layers.Count} layers  {HumanSize.Format(baseImage.Size)}");
-            output.WriteLine($"  final-image:1.0  {finalImage.Layers.Count} layers  {HumanSize.Format(finalImage.Size)}  shares base layers: {ReferenceEquals(baseImage.Layers[0], finalImage.Layers[0]) && ReferenceEquals(baseImage.Layers[1], finalImage.Layers[1])}");
+            PrintHistory(output, "base-image:1.0", baseImage);
+            PrintHistory(output, "final-image:1.0", finalImage);
+            PrintLayers(output, "base-image:1.0", baseImage, baseImage);
+            PrintLayers(output, "final-image:1.0", finalImage, baseImage);
+            output.WriteLine($"The final image reuses the base image's layer objects (layers are shared, not copied): {ReferenceEquals(baseImage.Layers[0], finalImage.Layers[0]) && ReferenceEquals(baseImage.Layers[1], finalImage.Layers[1])}");
             output.WriteLine();
 
             var containers = new List<Container>();
@@ -69,6 +81,31 @@ internal static class SeedWalkthrough
                 Directory.Delete(root, recursive: true);
             }
         }
+    }
+
+    private static void PrintHistory(TextWriter output, string name, Image image)
+    {
+        output.WriteLine($"$ docker history {name}");
+        output.WriteLine($"{"IMAGE",-15}{"CREATED BY",-48}{"SIZE",-10}{"TAR SIZE",-10}COMMENT");
+        foreach (var row in image.HistoryRows())
+        {
+            var createdBy = row.CreatedBy.Length > 45 ? row.CreatedBy[..44] + "…" : row.CreatedBy;
+            output.WriteLine($"{row.Id,-15}{createdBy,-48}{HumanSize.Format(row.Size),-10}{HumanSize.Format(row.TarSize),-10}{row.Comment}".TrimEnd());
+        }
+
+        output.WriteLine();
+    }
+
+    private static void PrintLayers(TextWriter output, string name, Image image, Image baseImage)
+    {
+        output.WriteLine($"$ docker image inspect --format \"{{{{json .RootFS.Layers}}}}\" {name}");
+        foreach (var layer in image.Layers)
+        {
+            var shared = image != baseImage && baseImage.Layers.Contains(layer) ? "   # identical in both images" : string.Empty;
+            output.WriteLine($"  {layer.DiffId}{shared}");
+        }
+
+        output.WriteLine();
     }
 
     private static void PrintTable(TextWriter output, List<Container> containers)

@@ -20,7 +20,11 @@ public sealed class SeedWalkthroughTests
         var text = output.ToString();
         Assert.That(text, Does.Contain("my_container_1    11B (virtual "));
         Assert.That(text, Does.Contain("my_container_5    0B (virtual "));
-        Assert.That(text, Does.Contain("shares base layers: True"));
+        Assert.That(text, Does.Contain("(layers are shared, not copied): True"));
+        Assert.That(text.Split('\n').Count(l => l.Contains("# identical in both images", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(text, Does.Contain("$ docker history final-image:1.0"));
+        Assert.That(text, Does.Contain("RUN /bin/sh -c chmod +x /app/script.sh"));
+        Assert.That(text.Split('\n').Count(l => l.Contains("RUN /bin/sh -c apk add --no-cache bash", StringComparison.Ordinal)), Is.EqualTo(2), "the final history includes the base's steps");
         Assert.That(text, Does.Contain("my_container_4 sees /app/hello.txt: False"));
     }
 
