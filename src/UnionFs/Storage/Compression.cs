@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using ZstdSharp;
+
+namespace UnionFs.Storage;
+
+/// <summary>
+/// Layer blobs come as tar, tar+gzip or tar+zstd, and media types cannot be trusted (skopeo labels plain tars as gzip:
+/// interop-notes.md), so the compression is sniffed from the first bytes (gzip <c>1f 8b</c>, zstd <c>28 b5 2f fd</c>;
+/// moby compression_detect.go). Works on streams that cannot seek.
+/// </summary>
+internal static class Compression
+{
+    public static Stream Decompress(Stream blob)
+    {
+        var magic = new byte[4];
+        var peeked = 0;
+        while (peeked < magic.Length && blob.Read(magic, peeked, magic.Length - peeked) is var read and > 0)
+        {
+            peeked += read;
+        }
+
+        var whole = new PrefixedStream(magic.AsMemory(0, peeked), blob);
+        if (peeked >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+        {
+            return new GZipStream(whole, CompressionMode.Decompress);
+        }
+
+        if (peeked >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
+        {
+            return new DecompressionStream(whole);
+        }
+
+        return whole;
+    }
+
+    /// <summary>The bytes already read, then the rest of the stream.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.Length > 0)
+            {
+                var n = Math.Min(buffer.Length, _prefix.Length);
+                _prefix.Span[..n].CopyTo(buffer);
+                _prefix = _prefix[n..];
+                return n;
+            }
+
+            return rest.Read(buffer);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
