@@ -51,6 +51,21 @@ internal static class SeedWalkthrough
             output.WriteLine($"The final image reuses the base image's layer objects (layers are shared, not copied): {ReferenceEquals(baseImage.Layers[0], finalImage.Layers[0]) && ReferenceEquals(baseImage.Layers[1], finalImage.Layers[1])}");
             output.WriteLine();
 
+            // "Shared images are only stored once on a host": both images in one content-addressed store.
+            using (var store = new LayerStore(Path.Combine(root, "store")))
+            {
+                store.Save(baseImage, "base-image:1.0");
+                store.Save(finalImage, "final-image:1.0");
+                var layerBlobs = store.Blobs.Count - store.References.Count;
+                output.WriteLine($"$ ls store   ({store.References.Count} images, {baseImage.Layers.Count + finalImage.Layers.Count} layer references, {layerBlobs} layer blobs: shared layers are stored once)");
+                foreach (var reference in store.References)
+                {
+                    output.WriteLine($"  {reference,-18}{store.LoadImage(reference).Id[7..19]}");
+                }
+
+                output.WriteLine();
+            }
+
             var containers = new List<Container>();
             for (var i = 1; i <= 5; i++)
             {

@@ -23,6 +23,7 @@ public sealed class SeedWalkthroughTests
         Assert.That(text, Does.Contain("(layers are shared, not copied): True"));
         Assert.That(text.Split('\n').Count(l => l.Contains("# identical in both images", StringComparison.Ordinal)), Is.EqualTo(2));
         Assert.That(text, Does.Contain("$ docker history final-image:1.0"));
+        Assert.That(text, Does.Contain("(2 images, 6 layer references, 4 layer blobs: shared layers are stored once)"));
         Assert.That(text, Does.Contain("RUN /bin/sh -c chmod +x /app/script.sh"));
         Assert.That(text.Split('\n').Count(l => l.Contains("RUN /bin/sh -c apk add --no-cache bash", StringComparison.Ordinal)), Is.EqualTo(2), "the final history includes the base's steps");
         Assert.That(text, Does.Contain("my_container_4 sees /app/hello.txt: False"));
