@@ -8,22 +8,22 @@ namespace UnionFs.Abstractions;
 
 /// <summary><see cref="IDirectory"/> over a container. Listings return paths built from the path as given, as
 /// System.IO does, in ordinal order.</summary>
-internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
+internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDirectory
 {
-    public IFileSystem FileSystem => fs;
+    protected override string Target(string path) => Fs.Full(path);
 
-    private UnionView C => fs.View;
+    private UnionView C => Fs.View;
 
     public IDirectoryInfo CreateDirectory(string path)
     {
-        var full = fs.Full(path);
+        var full = Fs.Full(path);
         C.CreateDirectory(full);
-        return new UnionDirectoryInfo(fs, full, path);
+        return new UnionDirectoryInfo(Fs, full, path);
     }
 
     public IDirectoryInfo CreateDirectory(string path, UnixFileMode unixCreateMode)
     {
-        var full = fs.Full(path);
+        var full = Fs.Full(path);
         var existed = C.DirectoryExists(full);
         C.CreateDirectory(full);
         if (!existed)
@@ -31,20 +31,20 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
             C.SetUnixFileMode(full, unixCreateMode);
         }
 
-        return new UnionDirectoryInfo(fs, full, path);
+        return new UnionDirectoryInfo(Fs, full, path);
     }
 
     public IFileSystemInfo CreateSymbolicLink(string path, string pathToTarget)
     {
         ArgumentException.ThrowIfNullOrEmpty(pathToTarget);
-        var full = fs.Full(path);
+        var full = Fs.Full(path);
         C.CreateSymbolicLink(full, pathToTarget);
-        return new UnionDirectoryInfo(fs, full, path);
+        return new UnionDirectoryInfo(Fs, full, path);
     }
 
     public IDirectoryInfo CreateTempSubdirectory(string? prefix = null)
     {
-        var temp = fs.Path.GetTempPath();
+        var temp = Fs.Path.GetTempPath();
         C.CreateDirectory(temp);
         while (true)
         {
@@ -52,14 +52,14 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
             if (!C.Exists(candidate))
             {
                 C.CreateDirectory(candidate);
-                return new UnionDirectoryInfo(fs, candidate, candidate);
+                return new UnionDirectoryInfo(Fs, candidate, candidate);
             }
         }
     }
 
-    public void Delete(string path) => C.DeleteDirectory(fs.Full(path));
+    public void Delete(string path) => C.DeleteDirectory(Fs.Full(path));
 
-    public void Delete(string path, bool recursive) => C.DeleteDirectory(fs.Full(path), recursive);
+    public void Delete(string path, bool recursive) => C.DeleteDirectory(Fs.Full(path), recursive);
 
     public bool Exists(string? path)
     {
@@ -70,7 +70,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
 
         try
         {
-            return C.DirectoryExists(fs.Full(path));
+            return C.DirectoryExists(Fs.Full(path));
         }
         catch (PathTooLongException)
         {
@@ -80,72 +80,47 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
 
     public void Move(string sourceDirName, string destDirName)
     {
-        var source = fs.Full(sourceDirName, nameof(sourceDirName));
-        if (source != fs.View.Root && Path.EndsInDirectorySeparator(source) && C.FileExists(Path.TrimEndingDirectorySeparator(source)))
+        var source = Fs.Full(sourceDirName, nameof(sourceDirName));
+        if (source != Fs.View.Root && Path.EndsInDirectorySeparator(source) && C.FileExists(Path.TrimEndingDirectorySeparator(source)))
         {
             // rename("file/", ...) is ENOTDIR, which Directory.Move reports as an IOException.
             throw new IOException($"The directory name '{source}' is invalid: it names a file.");
         }
 
-        C.MoveDirectory(source, fs.Full(destDirName, nameof(destDirName)));
+        C.MoveDirectory(source, Fs.Full(destDirName, nameof(destDirName)));
     }
 
-    public string GetCurrentDirectory() => fs.CurrentDirectory;
+    public string GetCurrentDirectory() => Fs.CurrentDirectory;
 
     public void SetCurrentDirectory(string path)
     {
-        var full = Path.TrimEndingDirectorySeparator(fs.Full(path));
+        var full = Path.TrimEndingDirectorySeparator(Fs.Full(path));
         if (!C.DirectoryExists(full))
         {
             throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
         }
 
-        fs.CurrentDirectory = full.Length == 0 ? fs.View.Root : full;
+        Fs.CurrentDirectory = full.Length == 0 ? Fs.View.Root : full;
     }
 
     public string GetDirectoryRoot(string path)
     {
-        _ = fs.Full(path);
-        return fs.View.Root;
+        _ = Fs.Full(path);
+        return Fs.View.Root;
     }
 
-    public string[] GetLogicalDrives() => [fs.View.Root];
+    public string[] GetLogicalDrives() => [Fs.View.Root];
 
     public IDirectoryInfo? GetParent(string path)
     {
-        var full = Path.TrimEndingDirectorySeparator(fs.Full(path));
+        var full = Path.TrimEndingDirectorySeparator(Fs.Full(path));
         var parent = Path.GetDirectoryName(full);
-        return parent is null ? null : fs.DirectoryInfoFor(parent);
+        return parent is null ? null : Fs.DirectoryInfoFor(parent);
     }
 
     public IFileSystemInfo? ResolveLinkTarget(string linkPath, bool returnFinalTarget) =>
-        Metadata.ResolveLinkTarget(fs, linkPath, returnFinalTarget, directory: true);
+        Metadata.ResolveLinkTarget(Fs, linkPath, returnFinalTarget, directory: true);
 
-    // ---- times
-
-    public DateTime GetCreationTime(string path) => GetLastWriteTime(path);
-
-    public DateTime GetCreationTimeUtc(string path) => GetLastWriteTimeUtc(path);
-
-    public DateTime GetLastAccessTime(string path) => GetLastWriteTime(path);
-
-    public DateTime GetLastAccessTimeUtc(string path) => GetLastWriteTimeUtc(path);
-
-    public DateTime GetLastWriteTime(string path) => GetLastWriteTimeUtc(path).ToLocalTime();
-
-    public DateTime GetLastWriteTimeUtc(string path) => Metadata.LastWriteTimeUtc(fs, path);
-
-    public void SetCreationTime(string path, DateTime creationTime) => Metadata.RequireExisting(fs, path);
-
-    public void SetCreationTimeUtc(string path, DateTime creationTimeUtc) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastAccessTime(string path, DateTime lastAccessTime) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastAccessTimeUtc(string path, DateTime lastAccessTimeUtc) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastWriteTime(string path, DateTime lastWriteTime) => C.SetLastWriteTimeUtc(fs.Full(path), lastWriteTime.ToUniversalTime());
-
-    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc) => C.SetLastWriteTimeUtc(fs.Full(path), DateTime.SpecifyKind(lastWriteTimeUtc, DateTimeKind.Utc));
 
     // ---- listings
 
@@ -198,5 +173,5 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : IDirectory
     public string[] GetFileSystemEntries(string path, string searchPattern, EnumerationOptions enumerationOptions) => [.. EnumerateFileSystemEntries(path, searchPattern, enumerationOptions)];
 
     private IEnumerable<string> Enumerate(string path, string searchPattern, EnumerationOptions options, Listing.Kinds kinds) =>
-        Listing.Enumerate(fs, path, searchPattern, options, kinds, namesWanted: true).Select(hit => hit.ResultPath);
+        Listing.Enumerate(Fs, path, searchPattern, options, kinds, namesWanted: true).Select(hit => hit.ResultPath);
 }

@@ -15,13 +15,13 @@ namespace UnionFs.Abstractions;
 /// <see cref="StreamReader"/>/<see cref="StreamWriter"/> settings System.IO uses (UTF-8 without a byte order mark on
 /// write, encoding detection on read), so bytes and strings come out as they do on the real disk.
 /// </summary>
-internal sealed class UnionFile(UnionFileSystem fs) : IFile
+internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public IFileSystem FileSystem => fs;
+    protected override string Target(string path) => Fs.FullFile(path, writing: false);
 
-    private UnionView C => fs.View;
+    private UnionView C => Fs.View;
 
     // ---- streams
 
@@ -29,7 +29,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     // File.OpenRead, the StreamReader/StreamWriter helpers and the ReadAll/WriteAll/AppendAll methods take FileShare.Read.
     internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, bool isAsync = false)
     {
-        var full = fs.FullFile(path, writing: (access & FileAccess.Write) != 0 || mode != FileMode.Open);
+        var full = Fs.FullFile(path, writing: (access & FileAccess.Write) != 0 || mode != FileMode.Open);
         return new UnionFileSystemStream(C.OpenFile(full, mode, access, share), full, isAsync);
     }
 
@@ -66,7 +66,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     // ---- bytes
 
-    public byte[] ReadAllBytes(string path) => C.ReadAllBytes(fs.FullFile(path, writing: false));
+    public byte[] ReadAllBytes(string path) => C.ReadAllBytes(Fs.FullFile(path, writing: false));
 
     public Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken = default) =>
         Run(() => ReadAllBytes(path), cancellationToken);
@@ -74,10 +74,10 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     public void WriteAllBytes(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        C.WriteAllBytes(fs.FullFile(path, writing: true), bytes);
+        C.WriteAllBytes(Fs.FullFile(path, writing: true), bytes);
     }
 
-    public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => C.WriteAllBytes(fs.FullFile(path, writing: true), bytes);
+    public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => C.WriteAllBytes(Fs.FullFile(path, writing: true), bytes);
 
     public Task WriteAllBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken = default) =>
         Run(() => WriteAllBytes(path, bytes), cancellationToken);
@@ -88,10 +88,10 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     public void AppendAllBytes(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        C.AppendAllBytes(fs.FullFile(path, writing: true), bytes);
+        C.AppendAllBytes(Fs.FullFile(path, writing: true), bytes);
     }
 
-    public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes) => C.AppendAllBytes(fs.FullFile(path, writing: true), bytes);
+    public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes) => C.AppendAllBytes(Fs.FullFile(path, writing: true), bytes);
 
     public Task AppendAllBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken = default) =>
         Run(() => AppendAllBytes(path, bytes), cancellationToken);
@@ -248,7 +248,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
         // A trailing separator names a directory: File.Exists("file/") is false.
         try
         {
-            return !Path.EndsInDirectorySeparator(path) && C.FileExists(fs.Full(path));
+            return !Path.EndsInDirectorySeparator(path) && C.FileExists(Fs.Full(path));
         }
         catch (PathTooLongException)
         {
@@ -256,25 +256,25 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
         }
     }
 
-    public void Delete(string path) => C.DeleteFile(fs.FullFile(path, writing: false));
+    public void Delete(string path) => C.DeleteFile(Fs.FullFile(path, writing: false));
 
     public void Copy(string sourceFileName, string destFileName) => Copy(sourceFileName, destFileName, false);
 
     public void Copy(string sourceFileName, string destFileName, bool overwrite) =>
-        C.CopyFile(fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), fs.FullFile(destFileName, writing: true, nameof(destFileName)), overwrite);
+        C.CopyFile(Fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), Fs.FullFile(destFileName, writing: true, nameof(destFileName)), overwrite);
 
     public void Move(string sourceFileName, string destFileName) => Move(sourceFileName, destFileName, false);
 
     public void Move(string sourceFileName, string destFileName, bool overwrite) =>
-        C.MoveFile(fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), fs.Full(destFileName, nameof(destFileName)), overwrite);
+        C.MoveFile(Fs.FullFile(sourceFileName, writing: false, nameof(sourceFileName)), Fs.Full(destFileName, nameof(destFileName)), overwrite);
 
     public void Replace(string sourceFileName, string destinationFileName, string? destinationBackupFileName) =>
         Replace(sourceFileName, destinationFileName, destinationBackupFileName, false);
 
     public void Replace(string sourceFileName, string destinationFileName, string? destinationBackupFileName, bool ignoreMetadataErrors)
     {
-        var source = fs.Full(sourceFileName, nameof(sourceFileName));
-        var destination = fs.Full(destinationFileName, nameof(destinationFileName));
+        var source = Fs.Full(sourceFileName, nameof(sourceFileName));
+        var destination = Fs.Full(destinationFileName, nameof(destinationFileName));
         if (!C.FileExists(source))
         {
             throw new FileNotFoundException($"Could not find file '{source}'.", source);
@@ -287,7 +287,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
         if (destinationBackupFileName is not null)
         {
-            C.MoveFile(destination, fs.Full(destinationBackupFileName, nameof(destinationBackupFileName)), overwrite: true);
+            C.MoveFile(destination, Fs.Full(destinationBackupFileName, nameof(destinationBackupFileName)), overwrite: true);
         }
 
         C.MoveFile(source, destination, overwrite: true);
@@ -296,13 +296,13 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
     public IFileSystemInfo CreateSymbolicLink(string path, string pathToTarget)
     {
         ArgumentException.ThrowIfNullOrEmpty(pathToTarget);
-        var full = fs.Full(path);
+        var full = Fs.Full(path);
         C.CreateSymbolicLink(full, pathToTarget);
-        return new UnionFileInfo(fs, full, path);
+        return new UnionFileInfo(Fs, full, path);
     }
 
     public IFileSystemInfo? ResolveLinkTarget(string linkPath, bool returnFinalTarget) =>
-        Metadata.ResolveLinkTarget(fs, linkPath, returnFinalTarget, directory: false);
+        Metadata.ResolveLinkTarget(Fs, linkPath, returnFinalTarget, directory: false);
 
     public void Encrypt(string path) => throw new PlatformNotSupportedException("File encryption is only supported on Windows.");
 
@@ -310,37 +310,13 @@ internal sealed class UnionFile(UnionFileSystem fs) : IFile
 
     // ---- metadata
 
-    public FileAttributes GetAttributes(string path) => Metadata.Attributes(Metadata.Require(fs, path));
+    public FileAttributes GetAttributes(string path) => Metadata.Attributes(Metadata.Require(Fs, path));
 
-    public void SetAttributes(string path, FileAttributes fileAttributes) => Metadata.SetAttributes(fs, path, fileAttributes);
+    public void SetAttributes(string path, FileAttributes fileAttributes) => Metadata.SetAttributes(Fs, path, fileAttributes);
 
-    public DateTime GetCreationTime(string path) => GetLastWriteTime(path);
+    public UnixFileMode GetUnixFileMode(string path) => Metadata.Require(Fs, path, followLinks: true).UnixFileMode;
 
-    public DateTime GetCreationTimeUtc(string path) => GetLastWriteTimeUtc(path);
-
-    public DateTime GetLastAccessTime(string path) => GetLastWriteTime(path);
-
-    public DateTime GetLastAccessTimeUtc(string path) => GetLastWriteTimeUtc(path);
-
-    public DateTime GetLastWriteTime(string path) => GetLastWriteTimeUtc(path).ToLocalTime();
-
-    public DateTime GetLastWriteTimeUtc(string path) => Metadata.LastWriteTimeUtc(fs, path);
-
-    public void SetCreationTime(string path, DateTime creationTime) => Metadata.RequireExisting(fs, path);
-
-    public void SetCreationTimeUtc(string path, DateTime creationTimeUtc) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastAccessTime(string path, DateTime lastAccessTime) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastAccessTimeUtc(string path, DateTime lastAccessTimeUtc) => Metadata.RequireExisting(fs, path);
-
-    public void SetLastWriteTime(string path, DateTime lastWriteTime) => C.SetLastWriteTimeUtc(fs.FullFile(path, writing: false), lastWriteTime.ToUniversalTime());
-
-    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc) => C.SetLastWriteTimeUtc(fs.FullFile(path, writing: false), DateTime.SpecifyKind(lastWriteTimeUtc, DateTimeKind.Utc));
-
-    public UnixFileMode GetUnixFileMode(string path) => Metadata.Require(fs, path, followLinks: true).UnixFileMode;
-
-    public void SetUnixFileMode(string path, UnixFileMode mode) => C.SetUnixFileMode(fs.FullFile(path, writing: false), mode);
+    public void SetUnixFileMode(string path, UnixFileMode mode) => C.SetUnixFileMode(Fs.FullFile(path, writing: false), mode);
 
     // ---- handles: a container has none
 
