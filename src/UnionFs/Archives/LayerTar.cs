@@ -41,4 +41,27 @@ public static class LayerTar
 
         return LayerTarWriter.Write(items, destination);
     }
+
+    /// <summary>The layer's tar with exactly the bytes its <see cref="Layer.DiffId"/> was computed from: a tar layer's
+    /// own archive, copied, and any other layer written by <see cref="Write"/>. Re-serializing a foreign tar could
+    /// change its bytes and so its DiffID, which the image configuration names.</summary>
+    internal static string WriteExact(Layer layer, Stream destination)
+    {
+        if (layer is not Layers.Sources.TarLayer tar)
+        {
+            return Write(layer, destination);
+        }
+
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var source = new FileStream(tar.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            destination.Write(buffer, 0, read);
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

@@ -59,7 +59,7 @@ public sealed class LayerStore : IDisposable
             return layer;
         }
 
-        return Put(output => LayerTar.Write(layer, output), expectedDiffId: null, validateTar: false);
+        return Put(output => LayerTar.WriteExact(layer, output), layer.DiffId, validateTar: false);
     }
 
     /// <summary>Imports a layer blob, tar, tar+gzip or tar+zstd (sniffed from its bytes), unpacked once into the store.</summary>

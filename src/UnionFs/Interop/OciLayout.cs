@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text.Json;
+using UnionFs.Internal;
+
+namespace UnionFs;
+
+/// <summary>
+/// OCI image layout directories (image-spec image-layout.md): an <c>oci-layout</c> marker, an <c>index.json</c> and
+/// content-addressed <c>blobs/sha256/</c>, as umoci, skopeo (<c>oci:DIR:TAG</c>) and podman read and write them.
+/// </summary>
+/// <remarks>Every blob read is checked against its descriptor's digest and size; a mismatch, a missing blob, an
+/// unsupported digest algorithm or malformed JSON throws <see cref="InvalidDataException"/>. Nothing is written
+/// outside the layout directory (save) or the store (load): blob paths are built from validated hex digests only.</remarks>
+public static partial class OciLayout
+{
+    /// <summary>image-spec media-types.md.</summary>
+    internal const string ManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
+    internal const string IndexMediaType = "application/vnd.oci.image.index.v1+json";
+    internal const string ConfigMediaType = "application/vnd.oci.image.config.v1+json";
+    internal const string LayerTarMediaType = "application/vnd.oci.image.layer.v1.tar";
+
+    /// <summary>image-spec annotations.md: the tag a manifest is known by inside a layout.</summary>
+    internal const string RefNameAnnotation = "org.opencontainers.image.ref.name";
+
+    /// <summary>Writes <paramref name="image"/> into the OCI layout at <paramref name="directory"/> under
+    /// <paramref name="tag"/>, creating the layout if needed and replacing what the tag named before. Layers are
+    /// stored as uncompressed tars, so each layer's blob digest is its DiffID.</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="directory">The layout directory.</param>
+    /// <param name="tag">The tag (<c>org.opencontainers.image.ref.name</c>), such as <c>1.0</c>.</param>
+    /// <returns>The manifest digest.</returns>
+    /// <exception cref="ArgumentException">The tag is empty or contains a path separator.</exception>
+    /// <exception cref="InvalidDataException">An existing <c>index.json</c> there is corrupt.</exception>
+    public static string Save(Image image, string directory, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ValidateTag(tag);
+        var blobs = Path.Combine(directory, "blobs", "sha256");
+        Directory.CreateDirectory(blobs);
+        WriteAtomically(Path.Combine(directory, "oci-layout"), """{"imageLayoutVersion":"1.0.0"}"""u8.ToArray());
+
+        var layers = new List<Descriptor>();
+        foreach (var layer in image.Layers)
+        {
+            layers.Add(WriteBlob(blobs, LayerTarMediaType, output => LayerTar.WriteExact(layer, output)));
+        }
+
+        var config = WriteBlob(blobs, ConfigMediaType, image.GetConfigJson());
+        var manifest = WriteBlob(blobs, ManifestMediaType, ManifestJson(config, layers));
+
+        var indexPath = Path.Combine(directory, "index.json");
+        var existing = File.Exists(indexPath) ? ReadIndex(indexPath) : [];
+        existing.RemoveAll(d => d.RefName == tag);
+        existing.Add(manifest with { RefName = tag });
+        WriteAtomically(indexPath, IndexJson(existing));
+        return manifest.Digest;
+    }
+
+    /// <summary>The tags of the manifests an OCI layout's <c>index.json</c> names.</summary>
+    /// <param name="directory">The layout directory.</param>
+    /// <returns>The tags, in index order; manifests without a tag are left out.</returns>
+    /// <exception cref="InvalidDataException">The layout has no valid <c>index.json</c>.</exception>
+    public static IReadOnlyList<string> Tags(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var tags = new List<string>();
+        foreach (var descriptor in ReadIndex(RequireIndex(directory)))
+        {
+            if (descriptor.RefName is { } name)
+            {
+                tags.Add(name);
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>Loads the image tagged <paramref name="tag"/> from the OCI layout at <paramref name="directory"/>
+    /// into <paramref name="store"/>: every blob verified, every layer (tar, tar+gzip or tar+zstd) unpacked once.</summary>
+    /// <param name="directory">The layout directory.</param>
+    /// <param name="store">The store that receives the layers.</param>
+    /// <param name="tag">The tag, or null when the layout holds exactly one manifest.</param>
+    /// <returns>The image, its layers read from the store, its ID the digest of the layout's config blob.</returns>
+    /// <exception cref="KeyNotFoundException">No manifest has that tag.</exception>
+    /// <exception cref="InvalidDataException">The layout is corrupt, or a blob does not match its digest.</exception>
+    public static Image Load(string directory, LayerStore store, string? tag = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(store);
+        var index = ReadIndex(RequireIndex(directory));
+        var manifest = SelectManifest(directory, index, tag);
+        var (config, layers) = ReadManifest(ReadBlob(directory, manifest));
+        var configJson = ReadBlob(directory, config);
+        var diffIds = DiffIds(configJson);
+        if (diffIds.Count != layers.Count)
+        {
+            throw Errors.CorruptLayer(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
+        }
+
+        var stored = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var path = BlobPath(directory, layers[i].Digest);
+            Verify(path, layers[i]);
+            using var blob = OpenBlob(path);
+            stored[diffIds[i]] = store.Import(blob, diffIds[i]);
+        }
+
+        return Image.FromConfigJson(configJson, diffId => stored[diffId]);
+    }
+
+    private static string RequireIndex(string directory)
+    {
+        var path = Path.Combine(directory, "index.json");
+        return File.Exists(path) ? path : throw Errors.CorruptLayer(directory, "it is not an OCI image layout: index.json is missing");
+    }
+
+    private static void ValidateTag(string tag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        if (tag.AsSpan().IndexOfAny('/', '\\', '\0') >= 0)
+        {
+            throw new ArgumentException($"'{tag}' is not a valid tag: it contains a separator.", nameof(tag));
+        }
+    }
+
+    private static Descriptor SelectManifest(string directory, List<Descriptor> index, string? tag)
+    {
+        Descriptor? chosen = null;
+        if (tag is null)
+        {
+            chosen = index.Count == 1 ? index[0] : throw new KeyNotFoundException($"The OCI layout at '{directory}' holds {index.Count} manifests; name a tag.");
+        }
+        else
+        {
+            chosen = index.Find(d => d.RefName == tag) ?? throw new KeyNotFoundException($"No manifest tagged '{tag}' in the OCI layout at '{directory}'.");
+        }
+
+        // A nested image index (multi-platform): take its linux manifest for this architecture, else its first.
+        var depth = 0;
+        while (chosen.MediaType == IndexMediaType)
+        {
+            if (++depth > 8)
+            {
+                throw Errors.CorruptLayer(directory, "image indexes nest more than 8 deep");
+            }
+
+            var nested = ParseDescriptors(ReadBlob(directory, chosen), directory);
+            chosen = nested.Find(d => d.Os is null or "linux" && d.Architecture is null or "amd64")
+                ?? (nested.Count > 0 ? nested[0] : throw Errors.CorruptLayer(directory, "a nested image index is empty"));
+        }
+
+        return chosen;
+    }
+
+    private static byte[] ReadBlob(string directory, Descriptor descriptor)
+    {
+        var path = BlobPath(directory, descriptor.Digest);
+        if (descriptor.Size is < 0 or > 64L * 1024 * 1024)
+        {
+            throw Errors.CorruptLayer(path, $"a JSON blob of {descriptor.Size} bytes is refused");
+        }
+
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw Errors.CorruptLayer(path, $"the blob {descriptor.Digest} is missing");
+        if (bytes.Length != descriptor.Size)
+        {
+            throw Errors.CorruptLayer(path, $"the blob has {bytes.Length} bytes, its descriptor says {descriptor.Size}");
+        }
+
+        var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return actual == descriptor.Digest ? bytes : throw Errors.CorruptLayer(path, $"its digest is {actual}, not {descriptor.Digest}");
+    }
+
+    private static void Verify(string path, Descriptor descriptor)
+    {
+        if (!File.Exists(path))
+        {
+            throw Errors.CorruptLayer(path, $"the blob {descriptor.Digest} is missing");
+        }
+
+        using var stream = OpenBlob(path);
+        if (stream.Length != descriptor.Size)
+        {
+            throw Errors.CorruptLayer(path, $"the blob has {stream.Length} bytes, its descriptor says {descriptor.Size}");
+        }
+
+        var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (actual != descriptor.Digest)
+        {
+            throw Errors.CorruptLayer(path, $"its digest is {actual}, not {descriptor.Digest}");
+        }
+    }
+
+    private static FileStream OpenBlob(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+
+    /// <summary>Only sha256 digests are accepted, and only as 64 lower-case hex digits, so a hostile digest can never
+    /// name a path outside <c>blobs/sha256</c> (image-spec descriptor.md "Digests").</summary>
+    private static string BlobPath(string directory, string digest)
+    {
+        if (digest.Length != 71 || !digest.StartsWith("sha256:", StringComparison.Ordinal) || !IsLowerHex(digest.AsSpan(7)))
+        {
+            throw Errors.CorruptLayer(directory, $"the digest '{digest}' is not a sha256 digest this library reads");
+        }
+
+        return Path.Combine(directory, "blobs", "sha256", digest[7..]);
+    }
+
+    private static bool IsLowerHex(ReadOnlySpan<char> hex)
+    {
+        foreach (var c in hex)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Descriptor WriteBlob(string blobs, string mediaType, byte[] content)
+    {
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = Path.Combine(blobs, digest[7..]);
+        if (!File.Exists(path))
+        {
+            WriteAtomically(path, content);
+        }
+
+        return new Descriptor(mediaType, digest, content.Length);
+    }
+
+    private static Descriptor WriteBlob(string blobs, string mediaType, Func<Stream, string> write)
+    {
+        var temp = Path.Combine(blobs, ".tmp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string digest;
+            long size;
+            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+            {
+                digest = write(output);
+                size = output.Length;
+            }
+
+            File.Move(temp, Path.Combine(blobs, digest[7..]), overwrite: true);
+            return new Descriptor(mediaType, digest, size);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Temp file, then rename: a reader never sees half a file.</summary>
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.WriteAllBytes(temp, content);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Interop;
+
+/// <summary>OCI image layouts: our own round trip, hostile and corrupt layouts, and the real umoci and skopeo reading
+/// what we write and writing what we read (image-spec image-layout.md).</summary>
+public sealed class OciLayoutTests
+{
+    private TempDirectory _temp = null!;
+
+    [SetUp]
+    public void CreateTemp() => _temp = new TempDirectory("unionfs-oci");
+
+    [TearDown]
+    public void DeleteTemp() => _temp.Dispose();
+
+    /// <summary>Three layers with a deleted file, an opaque directory, a symlink and a file replacing a directory.</summary>
+    private static Image Sample()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return new ImageBuilder(Image.Empty, clock)
+            .Run("RUN base", c =>
+            {
+                c.CreateDirectory("/etc");
+                c.WriteAllText("/etc/os-release", "ID=test\n");
+                c.WriteAllText("/etc/old.conf", "old");
+                c.CreateDirectory("/var/cache/pkg");
+                c.WriteAllText("/var/cache/pkg/a", "a");
+                c.CreateDirectory("/opt/tool");
+                c.WriteAllText("/opt/tool/bin", "v1");
+            })
+            .Run("RUN change", c =>
+            {
+                c.DeleteFile("/etc/old.conf");
+                c.DeleteDirectory("/var/cache/pkg", recursive: true);
+                c.CreateDirectory("/var/cache/pkg");
+                c.WriteAllText("/var/cache/pkg/b", "b");
+                c.DeleteDirectory("/opt/tool", recursive: true);
+                c.WriteAllText("/opt/tool", "now a file");
+                c.CreateSymbolicLink("/etc/link", "os-release");
+            })
+            .Env("PATH", "/bin")
+            .Cmd("/bin/sh")
+            .Image;
+    }
+
+    [Test]
+    public void Save_ThenLoad_SameImageIdDiffIdsAndTree()
+    {
+        var image = Sample();
+        var layout = _temp.Sub("layout");
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        OciLayout.Save(image, layout, "1.0");
+        var loaded = OciLayout.Load(layout, store, "1.0");
+
+        Assert.That(loaded.Id, Is.EqualTo(image.Id));
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Assert.That(loaded.History, Is.EqualTo(image.History));
+        using var expected = image.CreateContainer();
+        using var actual = loaded.CreateContainer();
+        Assert.That(Trees.Of(actual), Is.EqualTo(Trees.Of(expected)));
+        Assert.That(OciLayout.Tags(layout), Is.EqualTo(new[] { "1.0" }));
+    }
+
+    [Test]
+    public void Save_SameTagTwice_ReplacesTheManifestAndKeepsOtherTags()
+    {
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(Image.Empty, layout, "empty");
+        OciLayout.Save(Sample(), layout, "1.0");
+        OciLayout.Save(Sample(), layout, "1.0");
+
+        Assert.That(OciLayout.Tags(layout), Is.EqualTo(new[] { "empty", "1.0" }));
+        using var store = new LayerStore(_temp.Sub("store"));
+        Assert.That(OciLayout.Load(layout, store, "empty").Layers, Is.Empty);
+        Assert.Throws<KeyNotFoundException>(() => OciLayout.Load(layout, store), "two manifests and no tag");
+        Assert.Throws<KeyNotFoundException>(() => OciLayout.Load(layout, store, "2.0"));
+    }
+
+    [Test]
+    public void Load_LayerBlobWithOneChangedByte_ThrowsInvalidDataNamingTheBlob()
+    {
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(Sample(), layout, "1.0");
+        var layerBlob = LayerBlobs(layout)[0];
+        var bytes = File.ReadAllBytes(layerBlob);
+        bytes[600] ^= 1;
+        File.WriteAllBytes(layerBlob, bytes);
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        var error = Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+        Assert.That(error!.Message, Does.Contain(Path.GetFileName(layerBlob)));
+        Assert.That(store.Blobs, Is.Empty, "nothing of a refused image is stored");
+    }
+
+    [TestCase("sha256:../../../../etc/passwd")]
+    [TestCase("sha512:00")]
+    [TestCase("sha256:ABCDEF")]
+    public void Load_HostileManifestDigest_ThrowsInvalidData(string digest)
+    {
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(Image.Empty, layout, "1.0");
+        var index = Path.Combine(layout, "index.json");
+        var text = File.ReadAllText(index);
+        var real = JsonDocument.Parse(text).RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
+        File.WriteAllText(index, text.Replace(real, digest, StringComparison.Ordinal));
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+    }
+
+    [Test]
+    public void Load_NotALayout_ThrowsInvalidData()
+    {
+        using var store = new LayerStore(_temp.Sub("store"));
+        var error = Assert.Throws<InvalidDataException>(() => OciLayout.Load(_temp.Sub("empty"), store));
+        Assert.That(error!.Message, Does.Contain("index.json"));
+        File.WriteAllText(Path.Combine(_temp.Path, "empty", "index.json"), "{ not json");
+        Assert.Throws<InvalidDataException>(() => OciLayout.Load(Path.Combine(_temp.Path, "empty"), store));
+    }
+
+    [Test]
+    public void Save_ThenUmociUnpack_RootfsEqualsContainerTree()
+    {
+        Tool.Require("umoci");
+        var image = Sample();
+        var layout = Path.Combine(_temp.Path, "layout");
+        OciLayout.Save(image, layout, "1.0");
+        var bundle = Path.Combine(_temp.Path, "bundle");
+
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", bundle);
+
+        using var container = image.CreateContainer();
+        Assert.That(Trees.Of(Path.Combine(bundle, "rootfs")), Is.EqualTo(Trees.Of(container)));
+    }
+
+    [Test]
+    public void Load_ImageBuiltByUmoci_TreeEqualsUmociUnpack()
+    {
+        Tool.Require("umoci");
+        var layout = Path.Combine(_temp.Path, "layout");
+        var work = Path.Combine(_temp.Path, "work");
+        Tool.Run("umoci", "init", "--layout", layout);
+        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+
+        // Layer 1: a small tree.
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
+        var rootfs = Path.Combine(work, "rootfs");
+        Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
+        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
+        File.WriteAllText(Path.Combine(rootfs, "etc", "old.conf"), "old");
+        Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
+        File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "a"), "a");
+        File.CreateSymbolicLink(Path.Combine(rootfs, "etc", "link"), "os-release");
+        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+        Directory.Delete(work, recursive: true);
+
+        // Layer 2: a file deleted, a directory emptied and refilled, a file changed.
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
+        File.Delete(Path.Combine(rootfs, "etc", "old.conf"));
+        Directory.Delete(Path.Combine(rootfs, "var", "cache", "pkg"), recursive: true);
+        Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
+        File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "b"), "b");
+        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci2\n");
+        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+
+        var reference = Path.Combine(_temp.Path, "reference");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", reference);
+        using var store = new LayerStore(_temp.Sub("store"));
+        var image = OciLayout.Load(layout, store, "1.0");
+        using var container = image.CreateContainer();
+
+        Assert.That(image.Layers, Has.Count.EqualTo(2));
+        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(Path.Combine(reference, "rootfs"))));
+        Assert.That(Trees.Of(container), Has.No.Member("/etc/old.conf"));
+    }
+
+    [Test]
+    public void SkopeoCopy_OciToOci_LoadsWithUnchangedDigestsAndTree()
+    {
+        Tool.Require("skopeo");
+        var image = Sample();
+        var layout = Path.Combine(_temp.Path, "layout");
+        var copied = Path.Combine(_temp.Path, "copied");
+        OciLayout.Save(image, layout, "1.0");
+
+        Tool.Run("skopeo", "--insecure-policy", "copy", "oci:" + layout + ":1.0", "oci:" + copied + ":1.0");
+
+        using var store = new LayerStore(_temp.Sub("store"));
+        var loaded = OciLayout.Load(copied, store, "1.0");
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        using var expected = image.CreateContainer();
+        using var actual = loaded.CreateContainer();
+        Assert.That(Trees.Of(actual), Is.EqualTo(Trees.Of(expected)));
+    }
+
+    private static List<string> LayerBlobs(string layout)
+    {
+        var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(layout, "index.json")));
+        var manifestDigest = index.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
+        var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(layout, "blobs", "sha256", manifestDigest[7..])));
+        return [.. manifest.RootElement.GetProperty("layers").EnumerateArray()
+            .Select(l => Path.Combine(layout, "blobs", "sha256", l.GetProperty("digest").GetString()![7..]))];
+    }
+}
