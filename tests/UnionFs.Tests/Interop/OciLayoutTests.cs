@@ -179,6 +179,37 @@ public sealed class OciLayoutTests
         Assert.That(Trees.Of(container), Has.No.Member("/etc/old.conf"));
     }
 
+    /// <summary>interop-notes.md: when a non-empty directory becomes a file, umoci repack writes the file and then a
+    /// whiteout beneath it (<c>var/spool</c>, then <c>var/spool/.wh.queue</c>). podman refuses that layer; the view
+    /// umoci itself unpacks has the file, and so must ours.</summary>
+    [Test]
+    public void Load_UmociDirectoryBecameFile_TreeEqualsUmociUnpack()
+    {
+        Tool.Require("umoci");
+        var layout = Path.Combine(_temp.Path, "layout");
+        var work = Path.Combine(_temp.Path, "work");
+        var rootfs = Path.Combine(work, "rootfs");
+        Tool.Run("umoci", "init", "--layout", layout);
+        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
+        Directory.CreateDirectory(Path.Combine(rootfs, "var", "spool"));
+        File.WriteAllText(Path.Combine(rootfs, "var", "spool", "queue"), "q");
+        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+        Directory.Delete(work, recursive: true);
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
+        Directory.Delete(Path.Combine(rootfs, "var", "spool"), recursive: true);
+        File.WriteAllText(Path.Combine(rootfs, "var", "spool"), "now a file");
+        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+
+        var reference = Path.Combine(_temp.Path, "reference");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", reference);
+        using var store = new LayerStore(_temp.Sub("store"));
+        using var container = OciLayout.Load(layout, store, "1.0").CreateContainer();
+
+        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(Path.Combine(reference, "rootfs"))));
+        Assert.That(container.ReadAllText("/var/spool"), Is.EqualTo("now a file"));
+    }
+
     [Test]
     public void SkopeoCopy_OciToOci_LoadsWithUnchangedDigestsAndTree()
     {
