@@ -99,7 +99,7 @@ public static partial class OciLayout
         }
     }
 
-    private static byte[] ManifestJson(Descriptor config, List<Descriptor> layers) => Json(json =>
+    private static byte[] ManifestJson(Descriptor config, List<Descriptor> layers) => Interop.InteropJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", 2);
@@ -116,7 +116,7 @@ public static partial class OciLayout
         json.WriteEndObject();
     });
 
-    private static byte[] IndexJson(List<Descriptor> manifests) => Json(json =>
+    private static byte[] IndexJson(List<Descriptor> manifests) => Interop.InteropJson.Write(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", 2);
@@ -145,16 +145,5 @@ public static partial class OciLayout
         }
 
         json.WriteEndObject();
-    }
-
-    private static byte[] Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            write(json);
-        }
-
-        return buffer.ToArray();
     }
 }

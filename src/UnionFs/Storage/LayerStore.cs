@@ -293,7 +293,7 @@ public sealed class LayerStore : IDisposable
         return Path.Combine(_blobs, digest[7..]);
     }
 
-    private static void ValidateReference(string reference)
+    internal static void ValidateReference(string reference)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
         var colon = reference.LastIndexOf(':');

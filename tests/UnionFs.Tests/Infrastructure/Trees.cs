@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NUnit.Framework;
 
 namespace UnionFs.Tests.Infrastructure;
 
@@ -12,6 +13,14 @@ internal static class Trees
         Walk(container, "/", lines);
         lines.Sort(StringComparer.Ordinal);
         return lines;
+    }
+
+    /// <summary>Asserts that containers of the two images show the same tree.</summary>
+    public static void AssertSame(Image expected, Image actual)
+    {
+        using var want = expected.CreateContainer();
+        using var got = actual.CreateContainer();
+        Assert.That(Of(got), Is.EqualTo(Of(want)));
     }
 
     public static List<string> Of(string root)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using UnionFs.Tests.Infrastructure;
 
@@ -17,40 +16,10 @@ public sealed class OciLayoutTests
     [TearDown]
     public void DeleteTemp() => _temp.Dispose();
 
-    /// <summary>Three layers with a deleted file, an opaque directory, a symlink and a file replacing a directory.</summary>
-    private static Image Sample()
-    {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        return new ImageBuilder(Image.Empty, clock)
-            .Run("RUN base", c =>
-            {
-                c.CreateDirectory("/etc");
-                c.WriteAllText("/etc/os-release", "ID=test\n");
-                c.WriteAllText("/etc/old.conf", "old");
-                c.CreateDirectory("/var/cache/pkg");
-                c.WriteAllText("/var/cache/pkg/a", "a");
-                c.CreateDirectory("/opt/tool");
-                c.WriteAllText("/opt/tool/bin", "v1");
-            })
-            .Run("RUN change", c =>
-            {
-                c.DeleteFile("/etc/old.conf");
-                c.DeleteDirectory("/var/cache/pkg", recursive: true);
-                c.CreateDirectory("/var/cache/pkg");
-                c.WriteAllText("/var/cache/pkg/b", "b");
-                c.DeleteDirectory("/opt/tool", recursive: true);
-                c.WriteAllText("/opt/tool", "now a file");
-                c.CreateSymbolicLink("/etc/link", "os-release");
-            })
-            .Env("PATH", "/bin")
-            .Cmd("/bin/sh")
-            .Image;
-    }
-
     [Test]
     public void Save_ThenLoad_SameImageIdDiffIdsAndTree()
     {
-        var image = Sample();
+        var image = SampleImages.Layered();
         var layout = _temp.Sub("layout");
         using var store = new LayerStore(_temp.Sub("store"));
 
@@ -60,9 +29,7 @@ public sealed class OciLayoutTests
         Assert.That(loaded.Id, Is.EqualTo(image.Id));
         Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
         Assert.That(loaded.History, Is.EqualTo(image.History));
-        using var expected = image.CreateContainer();
-        using var actual = loaded.CreateContainer();
-        Assert.That(Trees.Of(actual), Is.EqualTo(Trees.Of(expected)));
+        Trees.AssertSame(image, loaded);
         Assert.That(OciLayout.Tags(layout), Is.EqualTo(new[] { "1.0" }));
     }
 
@@ -71,8 +38,8 @@ public sealed class OciLayoutTests
     {
         var layout = _temp.Sub("layout");
         OciLayout.Save(Image.Empty, layout, "empty");
-        OciLayout.Save(Sample(), layout, "1.0");
-        OciLayout.Save(Sample(), layout, "1.0");
+        OciLayout.Save(SampleImages.Layered(), layout, "1.0");
+        OciLayout.Save(SampleImages.Layered(), layout, "1.0");
 
         Assert.That(OciLayout.Tags(layout), Is.EqualTo(new[] { "empty", "1.0" }));
         using var store = new LayerStore(_temp.Sub("store"));
@@ -85,7 +52,7 @@ public sealed class OciLayoutTests
     public void Load_LayerBlobWithOneChangedByte_ThrowsInvalidDataNamingTheBlob()
     {
         var layout = _temp.Sub("layout");
-        OciLayout.Save(Sample(), layout, "1.0");
+        OciLayout.Save(SampleImages.Layered(), layout, "1.0");
         var layerBlob = LayerBlobs(layout)[0];
         var bytes = File.ReadAllBytes(layerBlob);
         bytes[600] ^= 1;
@@ -127,7 +94,7 @@ public sealed class OciLayoutTests
     public void Save_ThenUmociUnpack_RootfsEqualsContainerTree()
     {
         Tool.Require("umoci");
-        var image = Sample();
+        var image = SampleImages.Layered();
         var layout = Path.Combine(_temp.Path, "layout");
         OciLayout.Save(image, layout, "1.0");
         var bundle = Path.Combine(_temp.Path, "bundle");
@@ -214,7 +181,7 @@ public sealed class OciLayoutTests
     public void SkopeoCopy_OciToOci_LoadsWithUnchangedDigestsAndTree()
     {
         Tool.Require("skopeo");
-        var image = Sample();
+        var image = SampleImages.Layered();
         var layout = Path.Combine(_temp.Path, "layout");
         var copied = Path.Combine(_temp.Path, "copied");
         OciLayout.Save(image, layout, "1.0");
@@ -224,9 +191,7 @@ public sealed class OciLayoutTests
         using var store = new LayerStore(_temp.Sub("store"));
         var loaded = OciLayout.Load(copied, store, "1.0");
         Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
-        using var expected = image.CreateContainer();
-        using var actual = loaded.CreateContainer();
-        Assert.That(Trees.Of(actual), Is.EqualTo(Trees.Of(expected)));
+        Trees.AssertSame(image, loaded);
     }
 
     private static List<string> LayerBlobs(string layout)

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using UnionFs.Internal;
+
+namespace UnionFs;
+
+public static partial class DockerArchive
+{
+    /// <summary>One item of <c>manifest.json</c> (moby image/tarexport).</summary>
+    private sealed record ManifestItem(string Config, List<string> RepoTags, List<string> Layers);
+
+    private static ManifestItem SelectManifest(string archivePath, Dictionary<string, byte[]> json, string? reference)
+    {
+        var items = Manifests(archivePath, json.GetValueOrDefault("manifest.json"));
+        if (reference is null)
+        {
+            return items.Count == 1 ? items[0] : throw new KeyNotFoundException($"The archive '{archivePath}' holds {items.Count} images; name a reference.");
+        }
+
+        var wanted = Familiar(reference);
+        return items.Find(i => i.RepoTags.Exists(tag => Familiar(tag) == wanted)) ?? throw new KeyNotFoundException($"No image '{reference}' in the archive '{archivePath}'.");
+    }
+
+    /// <summary>Docker's familiar form of a reference: skopeo and podman record <c>docker.io/library/name:tag</c> where
+    /// docker records <c>name:tag</c> (distribution/reference normalize.go), and both name the same image.</summary>
+    private static string Familiar(string reference) =>
+        reference.StartsWith("docker.io/library/", StringComparison.Ordinal) ? reference["docker.io/library/".Length..]
+        : reference.StartsWith("docker.io/", StringComparison.Ordinal) ? reference["docker.io/".Length..]
+        : reference;
+
+    private static List<ManifestItem> Manifests(string archivePath, byte[]? manifest)
+    {
+        if (manifest is null)
+        {
+            throw Errors.CorruptLayer(archivePath, "it is not a docker-archive: manifest.json is missing");
+        }
+
+        return Parse(archivePath, manifest, root =>
+        {
+            var items = new List<ManifestItem>();
+            foreach (var item in root.EnumerateArray())
+            {
+                var tags = new List<string>();
+                if (item.TryGetProperty("RepoTags", out var repoTags) && repoTags.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var tag in repoTags.EnumerateArray())
+                    {
+                        tags.Add(tag.GetString() ?? string.Empty);
+                    }
+                }
+
+                var layers = new List<string>();
+                foreach (var layer in item.GetProperty("Layers").EnumerateArray())
+                {
+                    layers.Add(layer.GetString() ?? throw new FormatException("a layer name is null"));
+                }
+
+                items.Add(new ManifestItem(item.GetProperty("Config").GetString() ?? throw new FormatException("Config is null"), tags, layers));
+            }
+
+            return items;
+        });
+    }
+
+    private static List<string> DiffIds(JsonElement config)
+    {
+        var result = new List<string>();
+        foreach (var item in config.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray())
+        {
+            result.Add(item.GetString() ?? throw new FormatException("a diff_id is null"));
+        }
+
+        return result;
+    }
+
+    private static T Parse<T>(string archivePath, byte[] json, Func<JsonElement, T> read)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return read(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw Errors.CorruptLayer(archivePath, "its JSON is not a valid docker-archive manifest or config: " + e.Message);
+        }
+    }
+}
