@@ -22,11 +22,13 @@ public static partial class DockerArchive
         return items.Find(i => i.RepoTags.Exists(tag => Familiar(tag) == wanted)) ?? throw new KeyNotFoundException($"No image '{reference}' in the archive '{archivePath}'.");
     }
 
-    /// <summary>Docker's familiar form of a reference: skopeo and podman record <c>docker.io/library/name:tag</c> where
-    /// docker records <c>name:tag</c> (distribution/reference normalize.go), and both name the same image.</summary>
+    /// <summary>Docker's familiar form of a reference: skopeo records <c>docker.io/library/name:tag</c> where docker
+    /// records <c>name:tag</c> (distribution/reference normalize.go), and podman <c>localhost/name:tag</c> for an image
+    /// it loaded with a name that had no registry (measured with podman 4.3). All name the same image.</summary>
     private static string Familiar(string reference) =>
         reference.StartsWith("docker.io/library/", StringComparison.Ordinal) ? reference["docker.io/library/".Length..]
         : reference.StartsWith("docker.io/", StringComparison.Ordinal) ? reference["docker.io/".Length..]
+        : reference.StartsWith("localhost/", StringComparison.Ordinal) ? reference["localhost/".Length..]
         : reference;
 
     private static List<ManifestItem> Manifests(string archivePath, byte[]? manifest)

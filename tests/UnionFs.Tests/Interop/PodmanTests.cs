@@ -1,0 +1,56 @@
+using System.Text.Json;
+using NUnit.Framework;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Interop;
+
+/// <summary>Images saved by UnionFs, loaded by the real podman: its history and inspect must agree with ours.</summary>
+[NonParallelizable]
+public sealed class PodmanTests
+{
+    private TempDirectory _temp = null!;
+
+    [SetUp]
+    public void CreateTemp() => _temp = new TempDirectory("unionfs-podman-test");
+
+    [TearDown]
+    public void DeleteTemp() => _temp.Dispose();
+
+    [Test]
+    public void PodmanLoad_OurDockerArchive_HistoryAndDiffIdsMatchOurs()
+    {
+        var image = SampleImages.Layered();
+        var archive = Path.Combine(_temp.Path, "image.tar");
+        DockerArchive.Save(image, archive, "final-image:1.0");
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", archive);
+        var history = JsonDocument.Parse(podman.Run("history", "--format", "json", "final-image:1.0")).RootElement;
+        var inspect = JsonDocument.Parse(podman.Run("image", "inspect", "final-image:1.0")).RootElement[0];
+
+        var ours = image.HistoryRows();
+        Assert.That(history.EnumerateArray().Select(r => r.GetProperty("CreatedBy").GetString()), Is.EqualTo(ours.Select(r => r.CreatedBy)), history.ToString());
+        Assert.That(history.EnumerateArray().Select(r => r.GetProperty("size").GetInt64()), Is.EqualTo(ours.Select(r => r.TarSize)), history.ToString());
+        Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Assert.That(inspect.GetProperty("Id").GetString(), Is.EqualTo(image.Id[7..]));
+    }
+
+    [Test]
+    public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree()
+    {
+        var image = SampleImages.Layered();
+        var archive = Path.Combine(_temp.Path, "image.tar");
+        var saved = Path.Combine(_temp.Path, "podman.tar");
+        DockerArchive.Save(image, archive, "final-image:1.0");
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", archive);
+        podman.Run("save", "--format", "docker-archive", "-o", saved, "final-image:1.0");
+
+        using var store = new LayerStore(_temp.Sub("store"));
+        Assert.That(DockerArchive.References(saved), Is.EqualTo(new[] { "localhost/final-image:1.0" }));
+        var loaded = DockerArchive.Load(saved, store, "final-image:1.0");
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Trees.AssertSame(image, loaded);
+    }
+}
