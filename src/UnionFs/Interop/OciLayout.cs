@@ -31,14 +31,20 @@ public static partial class OciLayout
     /// <param name="image">The image.</param>
     /// <param name="directory">The layout directory.</param>
     /// <param name="tag">The tag (<c>org.opencontainers.image.ref.name</c>), such as <c>1.0</c>.</param>
+    /// <param name="compression">How layer blobs are compressed; the DiffIDs in the configuration do not change.</param>
     /// <returns>The manifest digest.</returns>
     /// <exception cref="ArgumentException">The tag is empty or contains a path separator.</exception>
     /// <exception cref="InvalidDataException">An existing <c>index.json</c> there is corrupt.</exception>
-    public static string Save(Image image, string directory, string tag)
+    public static string Save(Image image, string directory, string tag, LayerCompression compression = LayerCompression.None)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ValidateTag(tag);
+        if (!Enum.IsDefined(compression))
+        {
+            throw new ArgumentOutOfRangeException(nameof(compression), compression, "not a LayerCompression value");
+        }
+
         var blobs = Path.Combine(directory, "blobs", "sha256");
         Directory.CreateDirectory(blobs);
         WriteAtomically(Path.Combine(directory, "oci-layout"), """{"imageLayoutVersion":"1.0.0"}"""u8.ToArray());
@@ -46,7 +52,18 @@ public static partial class OciLayout
         var layers = new List<Descriptor>();
         foreach (var layer in image.Layers)
         {
-            layers.Add(WriteBlob(blobs, LayerTarMediaType, output => LayerTar.WriteExact(layer, output)));
+            layers.Add(compression == LayerCompression.None
+                ? WriteBlob(blobs, LayerTarMediaType, output => LayerTar.WriteExact(layer, output))
+                : WriteBlob(blobs, LayerTarMediaType + (compression == LayerCompression.Gzip ? "+gzip" : "+zstd"), output =>
+                {
+                    using (var compressor = Storage.Compression.Compress(output, compression))
+                    {
+                        LayerTar.WriteExact(layer, compressor);
+                    }
+
+                    output.Position = 0;
+                    return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(output));
+                }));
         }
 
         var config = WriteBlob(blobs, ConfigMediaType, image.GetConfigJson());
@@ -241,7 +258,7 @@ public static partial class OciLayout
         {
             string digest;
             long size;
-            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920))
             {
                 digest = write(output);
                 size = output.Length;

@@ -35,6 +35,15 @@ internal static class Compression
         return whole;
     }
 
+    /// <summary>A stream that compresses into <paramref name="output"/> (left open when the returned stream is disposed).
+    /// Both encoders write the same bytes for the same input every time, so compressed blobs are reproducible.</summary>
+    public static Stream Compress(Stream output, LayerCompression compression) => compression switch
+    {
+        LayerCompression.Gzip => new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true),
+        LayerCompression.Zstd => new CompressionStream(output, level: 3, leaveOpen: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "not a compression"),
+    };
+
     /// <summary>The bytes already read, then the rest of the stream.</summary>
     private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
     {

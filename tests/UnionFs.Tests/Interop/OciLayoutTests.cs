@@ -33,6 +33,42 @@ public sealed class OciLayoutTests
         Assert.That(OciLayout.Tags(layout), Is.EqualTo(new[] { "1.0" }));
     }
 
+    [TestCase(LayerCompression.Gzip, "application/vnd.oci.image.layer.v1.tar+gzip")]
+    [TestCase(LayerCompression.Zstd, "application/vnd.oci.image.layer.v1.tar+zstd")]
+    public void Save_Compressed_LoadsWithSameIdAndDiffIdsAndReproducibleBlobs(LayerCompression compression, string mediaType)
+    {
+        var image = SampleImages.Layered();
+        var layout = _temp.Sub("layout");
+        var again = _temp.Sub("again");
+
+        var digest = OciLayout.Save(image, layout, "1.0", compression);
+        using var store = new LayerStore(_temp.Sub("store"));
+        var loaded = OciLayout.Load(layout, store, "1.0");
+
+        Assert.That(OciLayout.Save(image, again, "1.0", compression), Is.EqualTo(digest), "the same image gives the same manifest");
+        Assert.That(loaded.Id, Is.EqualTo(image.Id));
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        var manifest = File.ReadAllText(Path.Combine(layout, "blobs", "sha256", digest[7..]));
+        Assert.That(manifest, Does.Contain(mediaType));
+        Assert.That(LayerBlobs(layout).Sum(f => new FileInfo(f).Length), Is.LessThan(image.Layers.Sum(l => l.TarSize)));
+        Trees.AssertSame(image, loaded);
+    }
+
+    [Test]
+    public void Save_GzipLayers_UmociUnpacksTheSameTree()
+    {
+        Tool.Require("umoci");
+        var image = SampleImages.Layered();
+        var layout = Path.Combine(_temp.Path, "layout");
+        OciLayout.Save(image, layout, "1.0", LayerCompression.Gzip);
+        var bundle = Path.Combine(_temp.Path, "bundle");
+
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", bundle);
+
+        using var container = image.CreateContainer();
+        Assert.That(Trees.Of(Path.Combine(bundle, "rootfs")), Is.EqualTo(Trees.Of(container)));
+    }
+
     [Test]
     public void Save_SameTagTwice_ReplacesTheManifestAndKeepsOtherTags()
     {
