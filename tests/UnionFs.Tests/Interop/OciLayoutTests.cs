@@ -116,6 +116,23 @@ public sealed class OciLayoutTests
         Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
     }
 
+    [TestCase("999999999999999")]
+    [TestCase("-1")]
+    public void Load_LayerDescriptorWithAbsurdSize_ThrowsInvalidDataAndStoresNothing(string size)
+    {
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(SampleImages.Layered(), layout, "1.0");
+        var (manifestPath, manifest) = Manifest(layout);
+        var layerSize = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("layers")[0].GetProperty("size").GetInt64();
+        var hostile = manifest.Replace($"\"size\":{layerSize}}}", $"\"size\":{size}}}", StringComparison.Ordinal);
+        Assume.That(hostile, Is.Not.EqualTo(manifest));
+        RewriteManifest(layout, manifestPath, hostile);
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+        Assert.That(store.Blobs, Is.Empty);
+    }
+
     [Test]
     public void Load_NotALayout_ThrowsInvalidData()
     {
@@ -228,6 +245,28 @@ public sealed class OciLayoutTests
         var loaded = OciLayout.Load(copied, store, "1.0");
         Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
         Trees.AssertSame(image, loaded);
+    }
+
+    private static (string Path, string Text) Manifest(string layout)
+    {
+        var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(layout, "index.json")));
+        var digest = index.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
+        var path = Path.Combine(layout, "blobs", "sha256", digest[7..]);
+        return (path, File.ReadAllText(path));
+    }
+
+    /// <summary>Writes a changed manifest as a proper blob and points index.json at it, so only the change is wrong.</summary>
+    private static void RewriteManifest(string layout, string oldPath, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var hex = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        File.WriteAllBytes(Path.Combine(layout, "blobs", "sha256", hex), bytes);
+        var index = Path.Combine(layout, "index.json");
+        var old = Path.GetFileName(oldPath);
+        var oldSize = new FileInfo(oldPath).Length;
+        File.WriteAllText(index, File.ReadAllText(index)
+            .Replace(old, hex, StringComparison.Ordinal)
+            .Replace($"\"size\":{oldSize}", $"\"size\":{bytes.Length}", StringComparison.Ordinal));
     }
 
     private static List<string> LayerBlobs(string layout)
