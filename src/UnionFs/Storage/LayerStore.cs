@@ -22,7 +22,7 @@ namespace UnionFs;
 /// an <see cref="InvalidDataException"/>.
 /// <para>Thread safety: all members may be called from any number of threads and processes.</para>
 /// </remarks>
-public sealed class LayerStore : IDisposable
+public sealed partial class LayerStore : IDisposable
 {
     private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
     private readonly Mutex _mutex;
@@ -40,8 +40,10 @@ public sealed class LayerStore : IDisposable
         _blobs = Path.Combine(Root, "blobs", "sha256");
         _temp = Path.Combine(Root, "tmp");
         _refs = Path.Combine(Root, "refs.json");
+        _pins = Path.Combine(Root, "pins");
         Directory.CreateDirectory(_blobs);
         Directory.CreateDirectory(_temp);
+        Directory.CreateDirectory(_pins);
         _mutex = new Mutex(false, "unionfs-store-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Root)))[..32]);
     }
 
@@ -108,7 +110,17 @@ public sealed class LayerStore : IDisposable
     public Layer GetLayer(string diffId)
     {
         var path = BlobPath(diffId);
-        return File.Exists(path) ? Layer.FromTar(path) : throw Errors.FileNotFound(path);
+        var found = Locked(() =>
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            Pin(diffId);
+            return true;
+        });
+        return found ? Layer.FromTar(path) : throw Errors.FileNotFound(path);
     }
 
     /// <summary>The DiffIDs and image IDs of every stored blob.</summary>
@@ -169,11 +181,16 @@ public sealed class LayerStore : IDisposable
     public Image LoadImage(string reference)
     {
         ValidateReference(reference);
-        var refs = Locked(ReadRefs);
-        if (!refs.TryGetValue(reference, out var id))
+        var id = Locked(() =>
         {
-            throw new KeyNotFoundException($"No image '{reference}' in the store at '{Root}'.");
-        }
+            if (!ReadRefs().TryGetValue(reference, out var found))
+            {
+                return null;
+            }
+
+            Pin(found);
+            return found;
+        }) ?? throw new KeyNotFoundException($"No image '{reference}' in the store at '{Root}'.");
 
         return Image.FromConfigJson(File.ReadAllBytes(BlobPath(id)), GetLayer);
     }
@@ -189,7 +206,9 @@ public sealed class LayerStore : IDisposable
         }
     }
 
-    /// <summary>Removes a reference and frees every blob no remaining image uses.</summary>
+    /// <summary>Removes a reference and frees every blob no remaining image uses and no other open store instance (in
+    /// this process or another) holds: what another instance has imported, saved or loaded stays until it is
+    /// disposed.</summary>
     /// <param name="reference">A <c>name:tag</c> reference.</param>
     /// <returns>Whether the reference existed.</returns>
     public bool Remove(string reference)
@@ -204,7 +223,8 @@ public sealed class LayerStore : IDisposable
             }
 
             WriteRefs(refs);
-            var keep = new HashSet<string>(StringComparer.Ordinal);
+            // Blobs another store instance (in any process) has put or read but not yet referenced stay: its pins.
+            var keep = PinnedByLiveInstances();
             foreach (var id in refs.Values)
             {
                 keep.Add(id);
@@ -227,8 +247,12 @@ public sealed class LayerStore : IDisposable
         });
     }
 
-    /// <summary>Releases the store's mutex handle.</summary>
-    public void Dispose() => _mutex.Dispose();
+    /// <summary>Releases this instance's pins (so <see cref="Remove"/> may free what only it held) and its mutex handle.</summary>
+    public void Dispose()
+    {
+        ReleasePins();
+        _mutex.Dispose();
+    }
 
     private Layer Put(Func<Stream, string> write, string? expectedDiffId, bool validateTar)
     {
@@ -270,6 +294,8 @@ public sealed class LayerStore : IDisposable
                 {
                     File.Move(temp, final);
                 }
+
+                Pin(digest);
             });
             return Layer.FromTar(final);
         }

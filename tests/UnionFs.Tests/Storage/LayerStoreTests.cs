@@ -69,6 +69,24 @@ public sealed class LayerStoreTests
     }
 
     [Test]
+    public void Remove_LayerAnotherInstanceImportedButNotYetReferenced_IsKeptUntilThatInstanceIsDisposed()
+    {
+        var (baseImage, _) = Images();
+        var other = new LayerStore(_temp.Path);
+        var imported = other.Add(baseImage.Layers[0]);
+        using var store = new LayerStore(_temp.Path);
+        store.Save(Image.Empty, "empty:1");
+
+        store.Remove("empty:1");
+        Assert.That(store.Contains(imported.DiffId), Is.True, "another instance holds it");
+
+        other.Dispose();
+        store.Save(Image.Empty, "empty:1");
+        store.Remove("empty:1");
+        Assert.That(store.Contains(imported.DiffId), Is.False, "nothing holds it any more");
+    }
+
+    [Test]
     public void Remove_FreesOnlyLayersNothingElseUses()
     {
         var (baseImage, finalImage) = Images();
