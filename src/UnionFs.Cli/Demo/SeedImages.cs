@@ -10,6 +10,29 @@ internal static class SeedImages
     public const UnixFileMode Executable = (UnixFileMode)0x1ED; // 0755
 
     /// <summary>A stand-in for the alpine root file system: a folder, read as a directory layer ("ADD file:... in /").</summary>
+    /// <summary>Builds base-image:1.0 and final-image:1.0 as the seed's two Dockerfiles do, with their build inputs
+    /// written under <paramref name="root"/>.</summary>
+    public static (Image Base, Image Final) Build(string root)
+    {
+        // base-image:1.0: "FROM alpine" (a small root folder standing in for alpine's rootfs), then
+        // "RUN apk add --no-cache bash" as a change to a container, committed as a layer.
+        var alpine = WriteAlpineFolder(Path.Combine(root, "alpine-rootfs"));
+        var baseImage = new ImageBuilder(Image.Empty)
+            .Copy(alpine, "/", "/bin/sh -c #(nop) ADD file:alpine-rootfs in /")
+            .Cmd("/bin/sh")
+            .Run("RUN /bin/sh -c apk add --no-cache bash # buildkit", ApkAddBash, "buildkit.dockerfile.v0")
+            .Image;
+
+        // final-image:1.0, from the seed's dockerfile: COPY . /app, RUN chmod +x, CMD.
+        var context = WriteBuildContext(Path.Combine(root, "context"));
+        var finalImage = new ImageBuilder(baseImage)
+            .Copy(context, "/app", "COPY . /app # buildkit", "buildkit.dockerfile.v0")
+            .Run("RUN /bin/sh -c chmod +x /app/script.sh # buildkit", c => c.SetUnixFileMode("/app/script.sh", Executable), "buildkit.dockerfile.v0")
+            .Cmd("/bin/sh", "-c", "/app/script.sh")
+            .Image;
+        return (baseImage, finalImage);
+    }
+
     public static string WriteAlpineFolder(string path)
     {
         Write(path, "bin/busybox", Filler("busybox", 8_192));

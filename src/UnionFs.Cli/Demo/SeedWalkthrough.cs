@@ -27,22 +27,7 @@ internal static class SeedWalkthrough
             output.WriteLine($"Working in {root}");
             output.WriteLine();
 
-            // base-image:1.0: "FROM alpine" (a small root folder standing in for alpine's rootfs), then
-            // "RUN apk add --no-cache bash" as a change to a container, committed as a layer.
-            var alpine = SeedImages.WriteAlpineFolder(Path.Combine(root, "alpine-rootfs"));
-            var baseImage = new ImageBuilder(Image.Empty)
-                .Copy(alpine, "/", "/bin/sh -c #(nop) ADD file:alpine-rootfs in /")
-                .Cmd("/bin/sh")
-                .Run("RUN /bin/sh -c apk add --no-cache bash # buildkit", SeedImages.ApkAddBash, "buildkit.dockerfile.v0")
-                .Image;
-
-            // final-image:1.0, from the seed's dockerfile: COPY . /app, RUN chmod +x, CMD.
-            var context = SeedImages.WriteBuildContext(Path.Combine(root, "context"));
-            var finalImage = new ImageBuilder(baseImage)
-                .Copy(context, "/app", "COPY . /app # buildkit", "buildkit.dockerfile.v0")
-                .Run("RUN /bin/sh -c chmod +x /app/script.sh # buildkit", c => c.SetUnixFileMode("/app/script.sh", SeedImages.Executable), "buildkit.dockerfile.v0")
-                .Cmd("/bin/sh", "-c", "/app/script.sh")
-                .Image;
+            var (baseImage, finalImage) = SeedImages.Build(root);
 
             PrintHistory(output, "base-image:1.0", baseImage);
             PrintHistory(output, "final-image:1.0", finalImage);

@@ -35,6 +35,33 @@ public sealed class PodmanTests
         Assert.That(inspect.GetProperty("Id").GetString(), Is.EqualTo(image.Id[7..]));
     }
 
+    /// <summary>The proof on the seed's own images: podman history shows every step of final-image:1.0,
+    /// the base's included, with the same tar sizes as our History rows, and the same diff_ids.</summary>
+    [Test]
+    public void PodmanHistory_SeedImages_SameStepsAndTarSizesAsOurs()
+    {
+        var (baseImage, finalImage) = UnionFs.Cli.Demo.SeedImages.Build(_temp.Sub("build"));
+        using var podman = new Podman();
+        foreach (var (image, reference) in new[] { (baseImage, "base-image:1.0"), (finalImage, "final-image:1.0") })
+        {
+            var archive = Path.Combine(_temp.Path, reference.Replace(':', '-') + ".tar");
+            DockerArchive.Save(image, archive, reference);
+            podman.Run("load", "-i", archive);
+        }
+
+        foreach (var (image, reference) in new[] { (baseImage, "base-image:1.0"), (finalImage, "final-image:1.0") })
+        {
+            var history = JsonDocument.Parse(podman.Run("history", "--format", "json", reference)).RootElement;
+            var inspect = JsonDocument.Parse(podman.Run("image", "inspect", reference)).RootElement[0];
+            var ours = image.HistoryRows();
+            Assert.That(history.EnumerateArray().Select(r => (r.GetProperty("CreatedBy").GetString(), r.GetProperty("size").GetInt64())),
+                Is.EqualTo(ours.Select(r => ((string?)r.CreatedBy, r.TarSize))), reference + "\n" + history);
+            Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        }
+
+        Assert.That(finalImage.HistoryRows(), Has.Count.EqualTo(baseImage.HistoryRows().Count + 3), "the final image includes every base step");
+    }
+
     [Test]
     public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree()
     {
