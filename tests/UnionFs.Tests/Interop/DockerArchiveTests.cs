@@ -152,6 +152,25 @@ public sealed class DockerArchiveTests
         Trees.AssertSame(image, loaded);
     }
 
+    /// <summary>A real tool reads our compressed layers: skopeo decompresses them into a docker-archive, whose layers
+    /// must carry the DiffIDs our configuration names.</summary>
+    [TestCase(LayerCompression.Gzip)]
+    public void SkopeoCopy_CompressedOciLayoutToDockerArchive_SameDiffIdsAndTree(LayerCompression compression)
+    {
+        Tool.Require("skopeo");
+        var image = SampleImages.Layered();
+        var layout = Path.Combine(_temp.Path, "layout");
+        var archive = Path.Combine(_temp.Path, "skopeo.tar");
+        OciLayout.Save(image, layout, "1.0", compression);
+
+        Tool.Run("skopeo", "--insecure-policy", "copy", "oci:" + layout + ":1.0", "docker-archive:" + archive + ":final-image:1.0");
+
+        using var store = new LayerStore(_temp.Sub("store"));
+        var loaded = DockerArchive.Load(archive, store);
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Trees.AssertSame(image, loaded);
+    }
+
     [Test]
     public void SkopeoCopy_OurDockerArchiveToOciLayout_LoadsWithSameDiffIdsAndTree()
     {

@@ -230,6 +230,27 @@ public sealed class OciLayoutTests
         Assert.That(container.ReadAllText("/var/spool"), Is.EqualTo("now a file"));
     }
 
+    /// <summary>skopeo 1.9 refuses zstd layers for docker-archive ("zstd compression is not supported for docker
+    /// images"), so our zstd blobs are proven readable by having skopeo recompress them to gzip in an OCI layout.</summary>
+    [Test]
+    public void SkopeoCopy_ZstdLayoutRecompressedToGzip_SameDiffIdsAndTree()
+    {
+        Tool.Require("skopeo");
+        var image = SampleImages.Layered();
+        var layout = Path.Combine(_temp.Path, "layout");
+        var copied = Path.Combine(_temp.Path, "copied");
+        OciLayout.Save(image, layout, "1.0", LayerCompression.Zstd);
+
+        Tool.Run("skopeo", "--insecure-policy", "copy", "--dest-compress-format", "gzip", "oci:" + layout + ":1.0", "oci:" + copied + ":1.0");
+
+        var manifest = Manifest(copied).Text;
+        Assert.That(manifest, Does.Contain("tar+gzip").And.Not.Contain("tar+zstd"), "skopeo really recompressed");
+        using var store = new LayerStore(_temp.Sub("store"));
+        var loaded = OciLayout.Load(copied, store, "1.0");
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Trees.AssertSame(image, loaded);
+    }
+
     [Test]
     public void SkopeoCopy_OciToOci_LoadsWithUnchangedDigestsAndTree()
     {

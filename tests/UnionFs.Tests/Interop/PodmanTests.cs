@@ -63,6 +63,23 @@ public sealed class PodmanTests
     }
 
     [Test]
+    public void PodmanLoad_OurOciLayoutAsOciArchive_SameIdAndDiffIds()
+    {
+        var image = SampleImages.Layered();
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(image, layout, "1.0", LayerCompression.Gzip);
+        var archive = Path.Combine(_temp.Path, "oci-archive.tar");
+        System.Formats.Tar.TarFile.CreateFromDirectory(layout, archive, includeBaseDirectory: false);
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", archive);
+        var inspect = JsonDocument.Parse(podman.Run("image", "inspect", image.Id[7..])).RootElement[0];
+
+        Assert.That(inspect.GetProperty("Id").GetString(), Is.EqualTo(image.Id[7..]));
+        Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+    }
+
+    [Test]
     public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree()
     {
         var image = SampleImages.Layered();
