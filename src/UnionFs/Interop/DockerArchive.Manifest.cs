@@ -12,6 +12,11 @@ public static partial class DockerArchive
 
     private static ManifestItem SelectManifest(string archivePath, Dictionary<string, byte[]> json, string? reference)
     {
+        if (!json.ContainsKey("manifest.json") && json.TryGetValue("index.json", out var index))
+        {
+            return FromOciIndex(archivePath, json, index, reference);
+        }
+
         var items = Manifests(archivePath, json.GetValueOrDefault("manifest.json"));
         if (reference is null)
         {
@@ -21,6 +26,39 @@ public static partial class DockerArchive
         var wanted = Familiar(reference);
         return items.Find(i => i.RepoTags.Exists(tag => Familiar(tag) == wanted)) ?? throw new KeyNotFoundException($"No image '{reference}' in the archive '{archivePath}'.");
     }
+
+    /// <summary>An oci-archive (<c>podman save --format oci-archive</c>): an OCI layout in a tar, with no
+    /// <c>manifest.json</c>. The manifest named by <c>index.json</c> is verified and read as a docker-archive item whose
+    /// files are <c>blobs/sha256/HEX</c>.</summary>
+    private static ManifestItem FromOciIndex(string archivePath, Dictionary<string, byte[]> json, byte[] index, string? reference)
+    {
+        var descriptors = OciLayout.ParseDescriptors(index, archivePath);
+        OciLayout.Descriptor chosen;
+        if (reference is null)
+        {
+            chosen = descriptors.Count == 1 ? descriptors[0] : throw new KeyNotFoundException($"The archive '{archivePath}' holds {descriptors.Count} images; name a reference.");
+        }
+        else
+        {
+            // ref.name holds a full reference (podman) or just a tag (umoci, skopeo oci:DIR:TAG).
+            var wanted = Familiar(reference);
+            var tag = reference[(reference.LastIndexOf(':') + 1)..];
+            chosen = descriptors.Find(d => d.RefName is { } name && (Familiar(name) == wanted || name == tag))
+                ?? throw new KeyNotFoundException($"No image '{reference}' in the archive '{archivePath}'.");
+        }
+
+        var manifestName = BlobName(archivePath, chosen.Digest);
+        var manifest = json.GetValueOrDefault(manifestName) ?? throw Errors.CorruptLayer(archivePath, $"the manifest '{manifestName}' is missing");
+        VerifyNamedDigest(archivePath, manifestName, manifest);
+        var (config, layers) = OciLayout.ReadManifest(manifest);
+        return new ManifestItem(BlobName(archivePath, config.Digest), reference is null ? [] : [reference], layers.ConvertAll(l => BlobName(archivePath, l.Digest)));
+    }
+
+    /// <summary>Only <c>sha256:</c> and 64 lower-case hex digits name a blob (as in <see cref="OciLayout"/>).</summary>
+    private static string BlobName(string archivePath, string digest) =>
+        Storage.Digests.IsSha256(digest)
+            ? "blobs/sha256/" + digest[7..]
+            : throw Errors.CorruptLayer(archivePath, $"the digest '{digest}' is not a sha256 digest this library reads");
 
     /// <summary>Docker's familiar form of a reference: skopeo records <c>docker.io/library/name:tag</c> where docker
     /// records <c>name:tag</c> (distribution/reference normalize.go), and podman <c>localhost/name:tag</c> for an image

@@ -9,7 +9,7 @@ namespace UnionFs;
 public static partial class OciLayout
 {
     /// <summary>image-spec descriptor.md, with the fields this library reads.</summary>
-    private sealed record Descriptor(string MediaType, string Digest, long Size, string? RefName = null, string? Os = null, string? Architecture = null);
+    internal sealed record Descriptor(string MediaType, string Digest, long Size, string? RefName = null, string? Os = null, string? Architecture = null);
 
     private static List<Descriptor> ReadIndex(string indexPath)
     {
@@ -23,7 +23,7 @@ public static partial class OciLayout
     }
 
     /// <summary>The <c>manifests</c> of an image index (image-spec image-index.md).</summary>
-    private static List<Descriptor> ParseDescriptors(byte[] json, string where) => Parse(json, where, root =>
+    internal static List<Descriptor> ParseDescriptors(byte[] json, string where) => Parse(json, where, root =>
     {
         var result = new List<Descriptor>();
         foreach (var item in root.GetProperty("manifests").EnumerateArray())
@@ -34,7 +34,7 @@ public static partial class OciLayout
         return result;
     });
 
-    private static (Descriptor Config, List<Descriptor> Layers) ReadManifest(byte[] json) => Parse(json, "image manifest", root =>
+    internal static (Descriptor Config, List<Descriptor> Layers) ReadManifest(byte[] json) => Parse(json, "image manifest", root =>
     {
         if (root.TryGetProperty("mediaType", out var type) && type.GetString() is { } media && media != ManifestMediaType)
         {

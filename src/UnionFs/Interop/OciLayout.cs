@@ -218,25 +218,12 @@ public static partial class OciLayout
     /// name a path outside <c>blobs/sha256</c> (image-spec descriptor.md "Digests").</summary>
     private static string BlobPath(string directory, string digest)
     {
-        if (digest.Length != 71 || !digest.StartsWith("sha256:", StringComparison.Ordinal) || !IsLowerHex(digest.AsSpan(7)))
+        if (!Storage.Digests.IsSha256(digest))
         {
             throw Errors.CorruptLayer(directory, $"the digest '{digest}' is not a sha256 digest this library reads");
         }
 
         return Path.Combine(directory, "blobs", "sha256", digest[7..]);
-    }
-
-    private static bool IsLowerHex(ReadOnlySpan<char> hex)
-    {
-        foreach (var c in hex)
-        {
-            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static Descriptor WriteBlob(string blobs, string mediaType, byte[] content)

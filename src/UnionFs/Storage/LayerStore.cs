@@ -24,7 +24,6 @@ namespace UnionFs;
 /// </remarks>
 public sealed partial class LayerStore : IDisposable
 {
-    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
     private readonly Mutex _mutex;
     private readonly string _blobs;
     private readonly string _temp;
@@ -311,7 +310,7 @@ public sealed partial class LayerStore : IDisposable
     private string BlobPath(string digest)
     {
         ArgumentException.ThrowIfNullOrEmpty(digest);
-        if (digest.Length != 71 || !digest.StartsWith("sha256:", StringComparison.Ordinal) || digest.AsSpan(7).ContainsAnyExcept(LowerHex))
+        if (!Storage.Digests.IsSha256(digest))
         {
             throw new ArgumentException($"'{digest}' is not a sha256 digest (sha256: and 64 lower-case hex digits).", nameof(digest));
         }

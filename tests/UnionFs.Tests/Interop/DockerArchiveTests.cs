@@ -132,6 +132,21 @@ public sealed class DockerArchiveTests
         Trees.AssertSame(image, loaded);
     }
 
+    [Test]
+    public void Load_OciArchiveWithoutManifestJson_ByTagOrAlone()
+    {
+        var image = SampleImages.Layered();
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(image, layout, "1.0", LayerCompression.Gzip);
+        var archive = Path.Combine(_temp.Path, "oci-archive.tar");
+        TarFile.CreateFromDirectory(layout, archive, includeBaseDirectory: false);
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        Assert.That(DockerArchive.Load(archive, store, "final-image:1.0").Id, Is.EqualTo(image.Id), "ref.name 1.0 is the tag");
+        Assert.That(DockerArchive.Load(archive, store).Id, Is.EqualTo(image.Id));
+        Assert.Throws<KeyNotFoundException>(() => DockerArchive.Load(archive, store, "final-image:2.0"));
+    }
+
     /// <summary>The round trip: UnionFs → OCI layout → skopeo copy to docker-archive (skopeo's legacy form,
     /// with <c>&lt;v1id&gt;/layer.tar</c> symlinks) → UnionFs. DiffIDs and the tree are unchanged.</summary>
     [Test]

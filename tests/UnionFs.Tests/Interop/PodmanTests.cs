@@ -80,6 +80,24 @@ public sealed class PodmanTests
     }
 
     [Test]
+    public void PodmanSave_OciArchive_LoadsBackWithSameIdDiffIdsAndTree()
+    {
+        var image = SampleImages.Layered();
+        var archive = Path.Combine(_temp.Path, "image.tar");
+        var saved = Path.Combine(_temp.Path, "podman-oci.tar");
+        DockerArchive.Save(image, archive, "final-image:1.0");
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", archive);
+        podman.Run("save", "--format", "oci-archive", "-o", saved, "final-image:1.0");
+
+        using var store = new LayerStore(_temp.Sub("store"));
+        var loaded = DockerArchive.Load(saved, store, "final-image:1.0");
+        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Trees.AssertSame(image, loaded);
+    }
+
+    [Test]
     public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree()
     {
         var image = SampleImages.Layered();
