@@ -98,22 +98,41 @@ public static partial class DockerArchive
         return Image.FromConfigJson(configJson, diffId => byDiffId[diffId]);
     }
 
-    /// <summary>The <c>RepoTags</c> of every image in a docker-archive, in manifest order.</summary>
+    /// <summary>The <c>RepoTags</c> of every image in a docker-archive, in manifest order; for an oci-archive, the
+    /// <c>org.opencontainers.image.ref.name</c> of each manifest its index names.</summary>
     /// <param name="archivePath">The archive.</param>
     /// <returns>The references.</returns>
-    /// <exception cref="InvalidDataException">The archive has no valid <c>manifest.json</c>.</exception>
+    /// <exception cref="InvalidDataException">The archive has neither a valid <c>manifest.json</c> nor an <c>index.json</c>.</exception>
     public static IReadOnlyList<string> References(string archivePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(archivePath);
         byte[]? manifest = null;
+        byte[]? index = null;
         Scan(archivePath, (name, entry) =>
         {
             if (name == "manifest.json")
             {
                 manifest = ReadSmall(entry, archivePath, name);
             }
+            else if (name == "index.json")
+            {
+                index = ReadSmall(entry, archivePath, name);
+            }
         });
         var result = new List<string>();
+        if (manifest is null && index is not null)
+        {
+            foreach (var descriptor in OciLayout.ParseDescriptors(index, archivePath))
+            {
+                if (descriptor.RefName is { } name)
+                {
+                    result.Add(name);
+                }
+            }
+
+            return result;
+        }
+
         foreach (var item in Manifests(archivePath, manifest))
         {
             result.AddRange(item.RepoTags);

@@ -145,6 +145,7 @@ public sealed class DockerArchiveTests
         Assert.That(DockerArchive.Load(archive, store, "final-image:1.0").Id, Is.EqualTo(image.Id), "ref.name 1.0 is the tag");
         Assert.That(DockerArchive.Load(archive, store).Id, Is.EqualTo(image.Id));
         Assert.Throws<KeyNotFoundException>(() => DockerArchive.Load(archive, store, "final-image:2.0"));
+        Assert.That(DockerArchive.References(archive), Is.EqualTo(new[] { "1.0" }));
     }
 
     /// <summary>The round trip: UnionFs → OCI layout → skopeo copy to docker-archive (skopeo's legacy form,

@@ -79,26 +79,11 @@ public sealed class PodmanTests
         Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
     }
 
-    [Test]
-    public void PodmanSave_OciArchive_LoadsBackWithSameIdDiffIdsAndTree()
-    {
-        var image = SampleImages.Layered();
-        var archive = Path.Combine(_temp.Path, "image.tar");
-        var saved = Path.Combine(_temp.Path, "podman-oci.tar");
-        DockerArchive.Save(image, archive, "final-image:1.0");
-        using var podman = new Podman();
-
-        podman.Run("load", "-i", archive);
-        podman.Run("save", "--format", "oci-archive", "-o", saved, "final-image:1.0");
-
-        using var store = new LayerStore(_temp.Sub("store"));
-        var loaded = DockerArchive.Load(saved, store, "final-image:1.0");
-        Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
-        Trees.AssertSame(image, loaded);
-    }
-
-    [Test]
-    public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree()
+    /// <summary>podman's own archives of an image we made load back unchanged: its docker-archive (which records
+    /// <c>localhost/name:tag</c>) and its oci-archive (an OCI layout in a tar, no manifest.json).</summary>
+    [TestCase("docker-archive")]
+    [TestCase("oci-archive")]
+    public void PodmanSave_ImageWeSaved_LoadsBackWithSameDiffIdsAndTree(string format)
     {
         var image = SampleImages.Layered();
         var archive = Path.Combine(_temp.Path, "image.tar");
@@ -107,10 +92,14 @@ public sealed class PodmanTests
         using var podman = new Podman();
 
         podman.Run("load", "-i", archive);
-        podman.Run("save", "--format", "docker-archive", "-o", saved, "final-image:1.0");
+        podman.Run("save", "--format", format, "-o", saved, "final-image:1.0");
 
         using var store = new LayerStore(_temp.Sub("store"));
-        Assert.That(DockerArchive.References(saved), Is.EqualTo(new[] { "localhost/final-image:1.0" }));
+        if (format == "docker-archive")
+        {
+            Assert.That(DockerArchive.References(saved), Is.EqualTo(new[] { "localhost/final-image:1.0" }));
+        }
+
         var loaded = DockerArchive.Load(saved, store, "final-image:1.0");
         Assert.That(loaded.Layers.Select(l => l.DiffId), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
         Trees.AssertSame(image, loaded);
