@@ -48,6 +48,8 @@ public sealed class HostileTarTests
         yield return new TestCaseData("hl", (Action<TarWriter>)(w => Link(w, TarEntryType.HardLink, "hl", "missing"))).SetName("Index_HardLinkToMissing_Refused");
         yield return new TestCaseData("hl", (Action<TarWriter>)(w => Link(w, TarEntryType.HardLink, "hl", "/etc/passwd"))).SetName("Index_HardLinkAbsolute_Refused");
         yield return new TestCaseData(".wh..", (Action<TarWriter>)(w => File_(w, ".wh..", string.Empty))).SetName("Index_WhiteoutOfParent_Refused");
+        yield return new TestCaseData("escape", (Action<TarWriter>)(w => Link(w, TarEntryType.SymbolicLink, "escape", "../../../../etc"))).SetName("Index_SymlinkClimbingOutOfRoot_Refused");
+        yield return new TestCaseData("a/b/up", (Action<TarWriter>)(w => Link(w, TarEntryType.SymbolicLink, "a/b/up", "x/../../../../etc/passwd"))).SetName("Index_NestedSymlinkClimbingOut_Refused");
         yield return new TestCaseData("d/.wh.", (Action<TarWriter>)(w => File_(w, "d/.wh.", string.Empty))).SetName("Index_WhiteoutWithoutName_Refused");
     }
 
@@ -92,18 +94,21 @@ public sealed class HostileTarTests
     }
 
     [Test]
-    public void Index_SymlinkEscapingTheRoot_IsKeptButResolvesInsideTheUnion()
+    public void Index_SymlinksInsideTheRoot_AreKeptVerbatim()
     {
         var path = Tar(w =>
         {
-            Link(w, TarEntryType.SymbolicLink, "escape", "../../../../etc");
             File_(w, "etc/hostname", "union");
+            Link(w, TarEntryType.SymbolicLink, "bin/hostname-abs", "/etc/hostname");
+            Link(w, TarEntryType.SymbolicLink, "bin/hostname-rel", "../etc/hostname");
+            Link(w, TarEntryType.SymbolicLink, "bin/root", "../etc/../.");
         });
 
         using var c = Image.Create([Layer.FromTar(path)]).CreateContainer();
 
-        Assert.That(c.ReadLink("/escape"), Is.EqualTo("../../../../etc"));
-        Assert.That(c.ReadAllText("/escape/hostname"), Is.EqualTo("union"));
+        Assert.That(c.ReadLink("/bin/hostname-abs"), Is.EqualTo("/etc/hostname"));
+        Assert.That(c.ReadAllText("/bin/hostname-rel"), Is.EqualTo("union"));
+        Assert.That(c.ReadAllText("/bin/hostname-abs"), Is.EqualTo("union"));
     }
 
     [Test]

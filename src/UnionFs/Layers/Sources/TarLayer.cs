@@ -121,6 +121,11 @@ internal sealed class TarLayer : Layer
                 Put(new LayerEntry(this, path, LayerEntryType.File, entry.Length, mode, time, null, new Extent(entry.DataOffset, entry.Length)), entries, byPath);
                 break;
             case TarEntryType.SymbolicLink:
+                if (ClimbsOutOfRoot(path, entry.LinkName))
+                {
+                    throw Refuse(_path, name, $"the symbolic link target '{entry.LinkName}' climbs out of the root");
+                }
+
                 Put(new LayerEntry(this, path, LayerEntryType.SymbolicLink, entry.LinkName.Length, Defaults.SymlinkMode, time, entry.LinkName, null), entries, byPath);
                 break;
             case TarEntryType.HardLink:
@@ -159,6 +164,32 @@ internal sealed class TarLayer : Layer
     {
         byPath[entry.Path] = entry;
         entries.Add(entry);
+    }
+
+    /// <summary>
+    /// moby pkg/archive (createTarFile, "invalid symlink"): a link's target joined to the link's directory must stay
+    /// under the root. An absolute target counts from the root (so <c>/bin/busybox</c>, common in real images, is kept);
+    /// a relative one with more <c>..</c> than the link has parents is an escape, refused as an extractor would.
+    /// </summary>
+    private static bool ClimbsOutOfRoot(string linkPath, string target)
+    {
+        var depth = target.StartsWith('/') ? 0 : linkPath.AsSpan().Count('/') - 1;
+        foreach (var segment in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "..")
+            {
+                if (--depth < 0)
+                {
+                    return true;
+                }
+            }
+            else if (segment != ".")
+            {
+                depth++;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A tar name as a union path; null for the archive root. Names that climb out are refused.</summary>
