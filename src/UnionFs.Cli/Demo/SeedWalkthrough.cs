@@ -49,6 +49,17 @@ internal static class SeedWalkthrough
                 }
 
                 output.WriteLine();
+
+                // "docker save": the same image as files other tools read (podman load, skopeo, umoci), and back.
+                var archive = Path.Combine(root, "final-image.tar");
+                DockerArchive.Save(finalImage, archive, "final-image:1.0");
+                var layout = Path.Combine(root, "oci-layout");
+                OciLayout.Save(finalImage, layout, "1.0", LayerCompression.Gzip);
+                var reloaded = DockerArchive.Load(archive, store, "final-image:1.0");
+                output.WriteLine($"$ docker save final-image:1.0 -o final-image.tar   ({new FileInfo(archive).Length} bytes; podman load reads it)");
+                output.WriteLine($"OCI layout written to oci-layout/ (tag 1.0, gzip layers; skopeo and umoci unpack read it)");
+                output.WriteLine($"Loaded back from the archive: same image ID {reloaded.Id == finalImage.Id}, layers already in the store {store.Blobs.Count - store.References.Count == layerBlobs}");
+                output.WriteLine();
             }
 
             var containers = new List<Container>();

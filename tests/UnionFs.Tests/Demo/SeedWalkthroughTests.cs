@@ -27,6 +27,7 @@ public sealed class SeedWalkthroughTests
         Assert.That(text, Does.Contain("RUN /bin/sh -c chmod +x /app/script.sh"));
         Assert.That(text.Split('\n').Count(l => l.Contains("RUN /bin/sh -c apk add --no-cache bash", StringComparison.Ordinal)), Is.EqualTo(2), "the final history includes the base's steps");
         Assert.That(text, Does.Contain("my_container_4 sees /app/hello.txt: False"));
+        Assert.That(text, Does.Contain("Loaded back from the archive: same image ID True, layers already in the store True"));
     }
 
     [Test]
