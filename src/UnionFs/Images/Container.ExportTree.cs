@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using UnionFs.Archives;
 using UnionFs.Paths;
 
@@ -38,7 +39,7 @@ public sealed partial class Container
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ThrowIfDisposed();
         var root = Path.GetFullPath(directory);
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).GetEnumerator().MoveNext())
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
         {
             throw Internal.Errors.NotEmpty(root);
         }

@@ -13,7 +13,7 @@ public sealed partial class Image
     /// Unknown fields are ignored, as the spec requires; <c>rootfs.type</c> must be <c>layers</c>; the layers found must
     /// have the DiffIDs the configuration lists, or the document is refused.
     /// </summary>
-    internal static Image FromConfigJson(byte[] json, Func<string, Layer> layerByDiffId)
+    internal static Image FromConfigJson(byte[] json, Func<string, Layer> layerByDiffId, string where)
     {
         try
         {
@@ -22,7 +22,7 @@ public sealed partial class Image
             var rootfs = root.GetProperty("rootfs");
             if (rootfs.GetProperty("type").GetString() != "layers")
             {
-                throw Internal.Errors.CorruptLayer("image configuration", "rootfs.type must be 'layers'");
+                throw Internal.Errors.CorruptImage(where, "rootfs.type must be 'layers'");
             }
 
             var layers = new List<Layer>();
@@ -73,7 +73,7 @@ public sealed partial class Image
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Internal.Errors.CorruptLayer("image configuration", "it is not a valid OCI image configuration: " + e.Message);
+            throw Internal.Errors.CorruptImage(where, "it is not a valid OCI image configuration: " + e.Message);
         }
     }
 

@@ -56,6 +56,11 @@ internal static class Errors
     public static InvalidDataException CorruptLayer(string where, string reason) =>
         new($"The layer at '{where}' is invalid: {reason}.");
 
+    /// <summary>An image document or container of layers (manifest, index, configuration, layout, archive) that is
+    /// corrupt or hostile; <paramref name="where"/> is the file or directory it was read from.</summary>
+    public static InvalidDataException CorruptImage(string where, string reason) =>
+        new($"The image data at '{where}' is invalid: {reason}.");
+
     public static ObjectDisposedException Disposed(string what) => new(what);
 
     [DoesNotReturn]

@@ -48,9 +48,9 @@ public static partial class DockerArchive
         }
 
         var manifestName = BlobName(archivePath, chosen.Digest);
-        var manifest = json.GetValueOrDefault(manifestName) ?? throw Errors.CorruptLayer(archivePath, $"the manifest '{manifestName}' is missing");
+        var manifest = json.GetValueOrDefault(manifestName) ?? throw Errors.CorruptImage(archivePath, $"the manifest '{manifestName}' is missing");
         VerifyNamedDigest(archivePath, manifestName, manifest);
-        var (config, layers) = OciLayout.ReadManifest(manifest);
+        var (config, layers) = OciLayout.ReadManifest(manifest, archivePath);
         return new ManifestItem(BlobName(archivePath, config.Digest), reference is null ? [] : [reference], layers.ConvertAll(l => BlobName(archivePath, l.Digest)));
     }
 
@@ -58,7 +58,7 @@ public static partial class DockerArchive
     private static string BlobName(string archivePath, string digest) =>
         Storage.Digests.IsSha256(digest)
             ? "blobs/sha256/" + digest[7..]
-            : throw Errors.CorruptLayer(archivePath, $"the digest '{digest}' is not a sha256 digest this library reads");
+            : throw Errors.CorruptImage(archivePath, $"the digest '{digest}' is not a sha256 digest this library reads");
 
     /// <summary>Docker's familiar form of a reference: skopeo records <c>docker.io/library/name:tag</c> where docker
     /// records <c>name:tag</c> (distribution/reference normalize.go), and podman <c>localhost/name:tag</c> for an image
@@ -73,7 +73,7 @@ public static partial class DockerArchive
     {
         if (manifest is null)
         {
-            throw Errors.CorruptLayer(archivePath, "it is not a docker-archive: manifest.json is missing");
+            throw Errors.CorruptImage(archivePath, "it is not a docker-archive: manifest.json is missing");
         }
 
         return Parse(archivePath, manifest, root =>
@@ -123,7 +123,7 @@ public static partial class DockerArchive
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Errors.CorruptLayer(archivePath, "its JSON is not a valid docker-archive manifest or config: " + e.Message);
+            throw Errors.CorruptImage(archivePath, "its JSON is not a valid docker-archive manifest or config: " + e.Message);
         }
     }
 }

@@ -60,19 +60,19 @@ public static partial class DockerArchive
         });
 
         var manifest = SelectManifest(archivePath, json, reference);
-        var configJson = Find(json, links, manifest.Config) ?? throw Errors.CorruptLayer(archivePath, $"the config '{manifest.Config}' is missing");
+        var configJson = Find(archivePath, json, links, manifest.Config) ?? throw Errors.CorruptImage(archivePath, $"the config '{manifest.Config}' is missing");
         VerifyNamedDigest(archivePath, manifest.Config, configJson);
         var diffIds = Parse(archivePath, configJson, DiffIds);
         if (diffIds.Count != manifest.Layers.Count)
         {
-            throw Errors.CorruptLayer(archivePath, $"manifest.json names {manifest.Layers.Count} layers, the config {diffIds.Count} diff_ids");
+            throw Errors.CorruptImage(archivePath, $"manifest.json names {manifest.Layers.Count} layers, the config {diffIds.Count} diff_ids");
         }
 
         // Pass 2: each wanted layer, streamed straight into the store (verified there against its DiffID).
         var wanted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < manifest.Layers.Count; i++)
         {
-            var target = Resolve(links, Normalize(manifest.Layers[i]));
+            var target = Resolve(archivePath, links, Normalize(manifest.Layers[i]));
             (wanted.TryGetValue(target, out var list) ? list : wanted[target] = []).Add(i);
         }
 
@@ -92,10 +92,10 @@ public static partial class DockerArchive
         var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
         for (var i = 0; i < layers.Length; i++)
         {
-            byDiffId[diffIds[i]] = layers[i] ?? throw Errors.CorruptLayer(archivePath, $"the layer '{manifest.Layers[i]}' is missing");
+            byDiffId[diffIds[i]] = layers[i] ?? throw Errors.CorruptImage(archivePath, $"the layer '{manifest.Layers[i]}' is missing");
         }
 
-        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId]);
+        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], archivePath);
     }
 
     /// <summary>The <c>RepoTags</c> of every image in a docker-archive, in manifest order; for an oci-archive, the
@@ -154,7 +154,7 @@ public static partial class DockerArchive
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException)
         {
-            throw Errors.CorruptLayer(archivePath, "it is not a readable tar archive: " + e.Message);
+            throw Errors.CorruptImage(archivePath, "it is not a readable tar archive: " + e.Message);
         }
     }
 
@@ -162,7 +162,7 @@ public static partial class DockerArchive
     {
         if (entry.Length > 64L * 1024 * 1024 || entry.DataStream is not { } data)
         {
-            throw Errors.CorruptLayer(archivePath, $"the entry '{name}' of {entry.Length} bytes is refused as JSON");
+            throw Errors.CorruptImage(archivePath, $"the entry '{name}' of {entry.Length} bytes is refused as JSON");
         }
 
         using var copy = new MemoryStream();
@@ -191,13 +191,13 @@ public static partial class DockerArchive
         return string.Join('/', parts);
     }
 
-    private static string Resolve(Dictionary<string, string> links, string name)
+    private static string Resolve(string archivePath, Dictionary<string, string> links, string name)
     {
         for (var hops = 0; links.TryGetValue(name, out var target); hops++)
         {
             if (hops > 16)
             {
-                throw Errors.CorruptLayer(name, "the archive's links loop");
+                throw Errors.CorruptImage(archivePath, $"the links from '{name}' loop");
             }
 
             name = target;
@@ -206,8 +206,8 @@ public static partial class DockerArchive
         return name;
     }
 
-    private static byte[]? Find(Dictionary<string, byte[]> json, Dictionary<string, string> links, string name) =>
-        json.TryGetValue(Resolve(links, Normalize(name)), out var bytes) ? bytes : null;
+    private static byte[]? Find(string archivePath, Dictionary<string, byte[]> json, Dictionary<string, string> links, string name) =>
+        json.TryGetValue(Resolve(archivePath, links, Normalize(name)), out var bytes) ? bytes : null;
 
     /// <summary>A config is named by its digest: <c>&lt;hex&gt;.json</c> (legacy) or <c>blobs/sha256/&lt;hex&gt;</c>.</summary>
     private static void VerifyNamedDigest(string archivePath, string name, byte[] content)
@@ -217,7 +217,7 @@ public static partial class DockerArchive
         var actual = Convert.ToHexStringLower(SHA256.HashData(content));
         if (hex.Length == 64 && hex != actual)
         {
-            throw Errors.CorruptLayer(archivePath, $"the config '{name}' has the digest sha256:{actual}");
+            throw Errors.CorruptImage(archivePath, $"the config '{name}' has the digest sha256:{actual}");
         }
     }
 }

@@ -16,7 +16,7 @@ public static partial class OciLayout
         var info = new FileInfo(indexPath);
         if (info.Length > 64L * 1024 * 1024)
         {
-            throw Errors.CorruptLayer(indexPath, $"an index.json of {info.Length} bytes is refused");
+            throw Errors.CorruptImage(indexPath, $"an index.json of {info.Length} bytes is refused");
         }
 
         return ParseDescriptors(File.ReadAllBytes(indexPath), indexPath);
@@ -34,11 +34,11 @@ public static partial class OciLayout
         return result;
     });
 
-    internal static (Descriptor Config, List<Descriptor> Layers) ReadManifest(byte[] json) => Parse(json, "image manifest", root =>
+    internal static (Descriptor Config, List<Descriptor> Layers) ReadManifest(byte[] json, string where) => Parse(json, where, root =>
     {
         if (root.TryGetProperty("mediaType", out var type) && type.GetString() is { } media && media != ManifestMediaType)
         {
-            throw Errors.CorruptLayer("image manifest", $"its media type is '{media}', not an OCI image manifest");
+            throw Errors.CorruptImage(where, $"its media type is '{media}', not an OCI image manifest");
         }
 
         var layers = new List<Descriptor>();
@@ -50,7 +50,7 @@ public static partial class OciLayout
         return (ParseDescriptor(root.GetProperty("config")), layers);
     });
 
-    private static List<string> DiffIds(byte[] configJson) => Parse(configJson, "image configuration", root =>
+    private static List<string> DiffIds(byte[] configJson, string where) => Parse(configJson, where, root =>
     {
         var result = new List<string>();
         foreach (var item in root.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray())
@@ -95,7 +95,7 @@ public static partial class OciLayout
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw Errors.CorruptLayer(where, "it is not valid OCI JSON: " + e.Message);
+            throw Errors.CorruptImage(where, "it is not valid OCI JSON: " + e.Message);
         }
     }
 

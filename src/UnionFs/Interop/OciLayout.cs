@@ -110,12 +110,13 @@ public static partial class OciLayout
         ArgumentNullException.ThrowIfNull(store);
         var index = ReadIndex(RequireIndex(directory));
         var manifest = SelectManifest(directory, index, tag);
-        var (config, layers) = ReadManifest(ReadBlob(directory, manifest));
+        var (config, layers) = ReadManifest(ReadBlob(directory, manifest), BlobPath(directory, manifest.Digest));
         var configJson = ReadBlob(directory, config);
-        var diffIds = DiffIds(configJson);
+        var configPath = BlobPath(directory, config.Digest);
+        var diffIds = DiffIds(configJson, configPath);
         if (diffIds.Count != layers.Count)
         {
-            throw Errors.CorruptLayer(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
+            throw Errors.CorruptImage(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
         }
 
         var stored = new Dictionary<string, Layer>(StringComparer.Ordinal);
@@ -127,13 +128,13 @@ public static partial class OciLayout
             stored[diffIds[i]] = store.Import(blob, diffIds[i]);
         }
 
-        return Image.FromConfigJson(configJson, diffId => stored[diffId]);
+        return Image.FromConfigJson(configJson, diffId => stored[diffId], configPath);
     }
 
     private static string RequireIndex(string directory)
     {
         var path = Path.Combine(directory, "index.json");
-        return File.Exists(path) ? path : throw Errors.CorruptLayer(directory, "it is not an OCI image layout: index.json is missing");
+        return File.Exists(path) ? path : throw Errors.CorruptImage(directory, "it is not an OCI image layout: index.json is missing");
     }
 
     private static void ValidateTag(string tag)
@@ -163,12 +164,12 @@ public static partial class OciLayout
         {
             if (++depth > 8)
             {
-                throw Errors.CorruptLayer(directory, "image indexes nest more than 8 deep");
+                throw Errors.CorruptImage(directory, "image indexes nest more than 8 deep");
             }
 
             var nested = ParseDescriptors(ReadBlob(directory, chosen), directory);
             chosen = nested.Find(d => d.Os is null or "linux" && d.Architecture is null or "amd64")
-                ?? (nested.Count > 0 ? nested[0] : throw Errors.CorruptLayer(directory, "a nested image index is empty"));
+                ?? (nested.Count > 0 ? nested[0] : throw Errors.CorruptImage(directory, "a nested image index is empty"));
         }
 
         return chosen;
@@ -179,36 +180,36 @@ public static partial class OciLayout
         var path = BlobPath(directory, descriptor.Digest);
         if (descriptor.Size is < 0 or > 64L * 1024 * 1024)
         {
-            throw Errors.CorruptLayer(path, $"a JSON blob of {descriptor.Size} bytes is refused");
+            throw Errors.CorruptImage(path, $"a JSON blob of {descriptor.Size} bytes is refused");
         }
 
-        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw Errors.CorruptLayer(path, $"the blob {descriptor.Digest} is missing");
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw Errors.CorruptImage(path, $"the blob {descriptor.Digest} is missing");
         if (bytes.Length != descriptor.Size)
         {
-            throw Errors.CorruptLayer(path, $"the blob has {bytes.Length} bytes, its descriptor says {descriptor.Size}");
+            throw Errors.CorruptImage(path, $"the blob has {bytes.Length} bytes, its descriptor says {descriptor.Size}");
         }
 
         var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return actual == descriptor.Digest ? bytes : throw Errors.CorruptLayer(path, $"its digest is {actual}, not {descriptor.Digest}");
+        return actual == descriptor.Digest ? bytes : throw Errors.CorruptImage(path, $"its digest is {actual}, not {descriptor.Digest}");
     }
 
     private static void Verify(string path, Descriptor descriptor)
     {
         if (!File.Exists(path))
         {
-            throw Errors.CorruptLayer(path, $"the blob {descriptor.Digest} is missing");
+            throw Errors.CorruptImage(path, $"the blob {descriptor.Digest} is missing");
         }
 
         using var stream = OpenBlob(path);
         if (stream.Length != descriptor.Size)
         {
-            throw Errors.CorruptLayer(path, $"the blob has {stream.Length} bytes, its descriptor says {descriptor.Size}");
+            throw Errors.CorruptImage(path, $"the blob has {stream.Length} bytes, its descriptor says {descriptor.Size}");
         }
 
         var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
         if (actual != descriptor.Digest)
         {
-            throw Errors.CorruptLayer(path, $"its digest is {actual}, not {descriptor.Digest}");
+            throw Errors.CorruptImage(path, $"its digest is {actual}, not {descriptor.Digest}");
         }
     }
 
@@ -220,7 +221,7 @@ public static partial class OciLayout
     {
         if (!Storage.Digests.IsSha256(digest))
         {
-            throw Errors.CorruptLayer(directory, $"the digest '{digest}' is not a sha256 digest this library reads");
+            throw Errors.CorruptImage(directory, $"the digest '{digest}' is not a sha256 digest this library reads");
         }
 
         return Path.Combine(directory, "blobs", "sha256", digest[7..]);

@@ -191,7 +191,8 @@ public sealed partial class LayerStore : IDisposable
             return found;
         }) ?? throw new KeyNotFoundException($"No image '{reference}' in the store at '{Root}'.");
 
-        return Image.FromConfigJson(File.ReadAllBytes(BlobPath(id)), GetLayer);
+        var configPath = BlobPath(id);
+        return Image.FromConfigJson(File.ReadAllBytes(configPath), GetLayer, configPath);
     }
 
     /// <summary>The stored references, ordinal order.</summary>

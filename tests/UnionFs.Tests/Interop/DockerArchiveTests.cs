@@ -96,7 +96,8 @@ public sealed class DockerArchiveTests
         var rewritten = Rewrite(archive, (name, bytes) => name == "manifest.json" ? System.Text.Encoding.UTF8.GetBytes(manifest) : bytes);
         using var store = new LayerStore(_temp.Sub("store"));
 
-        Assert.Throws<InvalidDataException>(() => DockerArchive.Load(rewritten, store));
+        var error = Assert.Throws<InvalidDataException>(() => DockerArchive.Load(rewritten, store));
+        Assert.That(error!.Message, Does.Contain(rewritten));
     }
 
     [Test]

@@ -113,7 +113,8 @@ public sealed class OciLayoutTests
         File.WriteAllText(index, text.Replace(real, digest, StringComparison.Ordinal));
         using var store = new LayerStore(_temp.Sub("store"));
 
-        Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+        var error = Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+        Assert.That(error!.Message, Does.Contain(layout));
     }
 
     [TestCase("999999999999999")]
@@ -131,6 +132,19 @@ public sealed class OciLayoutTests
 
         Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
         Assert.That(store.Blobs, Is.Empty);
+    }
+
+    [Test]
+    public void Load_ManifestWithoutLayers_ThrowsInvalidDataNamingTheBlob()
+    {
+        var layout = _temp.Sub("layout");
+        OciLayout.Save(SampleImages.Layered(), layout, "1.0");
+        var (manifestPath, _) = Manifest(layout);
+        RewriteManifest(layout, manifestPath, "{\"schemaVersion\":2}");
+        using var store = new LayerStore(_temp.Sub("store"));
+
+        var error = Assert.Throws<InvalidDataException>(() => OciLayout.Load(layout, store, "1.0"));
+        Assert.That(error!.Message, Does.Contain(Path.Combine(layout, "blobs", "sha256")));
     }
 
     [Test]
