@@ -146,6 +146,7 @@ public sealed partial class Image
     public Container OpenContainer(string writableDirectory, ContainerOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(writableDirectory);
-        return new(this, new DirectoryUpperStore(Path.GetFullPath(writableDirectory)), options ?? new ContainerOptions());
+        options ??= new ContainerOptions();
+        return new(this, new DirectoryUpperStore(Path.GetFullPath(writableDirectory), options.Durable), options);
     }
 }

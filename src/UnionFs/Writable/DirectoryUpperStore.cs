@@ -24,9 +24,11 @@ internal sealed class DirectoryUpperStore : IUpperStore
 {
     private readonly string _root;
     private readonly string _work;
+    private readonly bool _durable;
 
-    public DirectoryUpperStore(string root)
+    public DirectoryUpperStore(string root, bool durable = false)
     {
+        _durable = durable;
         _root = Path.GetFullPath(root);
         Directory.CreateDirectory(_root);
         _work = Path.Combine(_root, Whiteout.WorkDirectoryName);
@@ -66,9 +68,22 @@ internal sealed class DirectoryUpperStore : IUpperStore
     public UpperFile Stage(Stream source, UnixFileMode mode, DateTime lastWriteTimeUtc)
     {
         var temp = TempPath();
-        using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+        if (source is FileStream { Position: 0 } file && !OperatingSystem.IsWindows())
         {
+            // A file of a directory layer: File.Copy lets the kernel copy the bytes (copy_file_range, or a reflink
+            // where the file system shares extents) without a round trip through this process.
+            File.Copy(file.Name, temp);
+            if (_durable)
+            {
+                using var written = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+                written.Flush(flushToDisk: true);
+            }
+        }
+        else
+        {
+            using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920);
             source.CopyTo(target);
+            target.Flush(flushToDisk: _durable);
         }
 
         if (!OperatingSystem.IsWindows())

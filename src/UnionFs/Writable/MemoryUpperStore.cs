@@ -14,10 +14,18 @@ internal sealed class MemoryUpperStore : IUpperStore
 
     public UpperFile Stage(Stream source, UnixFileMode mode, DateTime lastWriteTimeUtc)
     {
-        var length = source.CanSeek ? source.Length : 0;
-        var buffer = new MemoryStream(length > 0 && length < Array.MaxLength ? (int)length : 0);
+        var length = source.CanSeek ? source.Length - source.Position : -1;
+        if (length >= 0 && length < Array.MaxLength)
+        {
+            // Known length: read straight into the final array, left unzeroed since every byte is overwritten.
+            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+            source.ReadExactly(bytes);
+            return new MemoryFile(bytes);
+        }
+
+        var buffer = new MemoryStream();
         source.CopyTo(buffer);
-        return new MemoryFile(buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray());
+        return new MemoryFile(buffer.ToArray());
     }
 
     public void Publish(string path, UpperFile staged, UpperNode node)
