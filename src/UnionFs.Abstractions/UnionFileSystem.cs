@@ -21,6 +21,7 @@ namespace UnionFs.Abstractions;
 public sealed class UnionFileSystem : IFileSystem
 {
     private string _currentDirectory;
+    private readonly bool _identityPaths;
 
     /// <summary>Wraps <paramref name="container"/>.</summary>
     /// <param name="container">The container to present.</param>
@@ -38,6 +39,7 @@ public sealed class UnionFileSystem : IFileSystem
         Container = container;
         View = new UnionView(container, mountPoint);
         _currentDirectory = View.Root;
+        _identityPaths = !OperatingSystem.IsWindows() && View.Root == "/";
 
         File = new UnionFile(this);
         Directory = new UnionDirectory(this);
@@ -113,6 +115,13 @@ public sealed class UnionFileSystem : IFileSystem
         if (path.Contains('\0', StringComparison.Ordinal))
         {
             throw new ArgumentException("Null character in path.", paramName);
+        }
+
+        // The hot path: at the root presentation on Unix, a normalized union path is already what GetFullPath would
+        // return (absolute, no "." / ".." / empty segments, no trailing separator), so skip its work.
+        if (_identityPaths && UnionFs.Paths.UnionPath.IsNormalized(path))
+        {
+            return path;
         }
 
         // On Unix a backslash would be part of a name to System.IO, but a union path treats it as a separator (as the

@@ -52,6 +52,11 @@ internal sealed class UnionView
             throw new ArgumentException($"The path '{presented}' is not inside the union presented at '{Root}'.", nameof(presented));
         }
 
+        if (_prefix.Length == 1 && Separator == '/')
+        {
+            return presented; // the root presentation on Unix: presented and union paths are spelled alike
+        }
+
         var rest = presented.Length <= _prefix.Length ? string.Empty : presented[_prefix.Length..];
         return "/" + (Separator == '/' ? rest : rest.Replace(Separator, '/'));
     }

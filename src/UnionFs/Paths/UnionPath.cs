@@ -13,7 +13,7 @@ namespace UnionFs.Paths;
 /// single spelling is what lets a path be a dictionary key everywhere (compare Zio's UPath); comparison is
 /// ordinal (case-sensitive on every OS, as overlayfs merges names with strncmp).
 /// </summary>
-internal static class UnionPath
+internal static partial class UnionPath
 {
     public const string Root = "/";
 
@@ -75,7 +75,7 @@ internal static class UnionPath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNormalized(string path)
+    internal static bool IsNormalized(string path)
     {
         if (path[0] != '/')
         {
@@ -90,6 +90,11 @@ internal static class UnionPath
         if (path[^1] == '/')
         {
             return false;
+        }
+
+        if (path.Length >= 9 && path.Length <= MaxNameBytes / 3 && ScreenClean(path))
+        {
+            return true;
         }
 
         // A name longer than 85 characters may exceed 255 UTF-8 bytes: leave it to the slow path, which measures it.

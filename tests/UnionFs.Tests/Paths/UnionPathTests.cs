@@ -60,4 +60,71 @@ public sealed class UnionPathTests
         Assert.That(UnionPath.Name("/a/b/c"), Is.EqualTo("c"));
         Assert.That(UnionPath.Name("/"), Is.Empty);
     }
+
+    /// <summary>The hot path screens paths eight characters at a time before the exact check; random spellings full
+    /// of separators, dots, backslashes and NULs, at every length around the vector width, must come out exactly as
+    /// a plain segment-by-segment reference normalizes them (or fail with it).</summary>
+    [Test]
+    public void Normalize_RandomSpellings_MatchReferenceNormalization()
+    {
+        var random = new Random(20261127);
+        var alphabet = new[] { '/', '/', '/', '.', '.', 'a', 'b', '\\', '\0' };
+        for (var n = 0; n < 200_000; n++)
+        {
+            var chars = new char[random.Next(1, 40)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : (char)('a' + random.Next(3));
+            }
+
+            chars[0] = random.Next(8) == 0 ? chars[0] : '/';
+            var path = new string(chars);
+            var expected = Reference(path);
+            if (expected is null)
+            {
+                Assert.Throws(Is.InstanceOf<ArgumentException>(), () => UnionPath.Normalize(path), path.Replace("\0", "\\0", StringComparison.Ordinal));
+            }
+            else
+            {
+                var actual = UnionPath.Normalize(path);
+                Assert.That(actual, Is.EqualTo(expected), path.Replace("\0", "\\0", StringComparison.Ordinal));
+                if (expected == path)
+                {
+                    Assert.That(actual, Is.SameAs(path), "an already normalized path comes back as the same instance");
+                }
+            }
+        }
+    }
+
+    private static string? Reference(string path)
+    {
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = new List<string>();
+        foreach (var segment in path.Replace('\\', '/').Split('/'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count == 0)
+                {
+                    return null;
+                }
+
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return "/" + string.Join('/', segments);
+    }
 }
