@@ -162,12 +162,8 @@ public sealed partial class Container
     {
         lock (PathLocks.For(this, path))
         {
-            UpperFile staged;
-            using (var input = source.OpenRead())
-            {
-                _nodes.TryGetValue(path, out var meta);
-                staged = _store.Stage(input, meta?.MetaCopyOf == source ? meta.Mode : source.Mode, meta?.MetaCopyOf == source ? meta.LastWriteTimeUtc : source.LastWriteTimeUtc);
-            }
+            _nodes.TryGetValue(path, out var meta);
+            var staged = _store.Stage(source, meta?.MetaCopyOf == source ? meta.Mode : source.Mode, meta?.MetaCopyOf == source ? meta.LastWriteTimeUtc : source.LastWriteTimeUtc);
 
             using (BeginWrite())
             {

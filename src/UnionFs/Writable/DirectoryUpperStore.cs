@@ -65,9 +65,10 @@ internal sealed class DirectoryUpperStore : IUpperStore
         return new HostFile(host);
     }
 
-    public UpperFile Stage(Stream source, UnixFileMode mode, DateTime lastWriteTimeUtc)
+    public UpperFile Stage(LayerEntry entry, UnixFileMode mode, DateTime lastWriteTimeUtc)
     {
         var temp = TempPath();
+        using var source = entry.OpenRead();
         if (source is FileStream { Position: 0 } file && !OperatingSystem.IsWindows())
         {
             // A file of a directory layer: File.Copy lets the kernel copy the bytes (copy_file_range, or a reflink

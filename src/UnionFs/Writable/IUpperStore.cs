@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
+using UnionFs.Layers;
+
 namespace UnionFs.Writable;
 
 /// <summary>
@@ -15,8 +17,9 @@ internal interface IUpperStore : IDisposable
     /// <summary>Creates an empty file at <paramref name="path"/>, replacing a whiteout there.</summary>
     UpperFile CreateFile(string path, UpperNode node);
 
-    /// <summary>Copies <paramref name="source"/> into a new file that is not visible anywhere yet.</summary>
-    UpperFile Stage(Stream source, UnixFileMode mode, DateTime lastWriteTimeUtc);
+    /// <summary>Copies the image file <paramref name="source"/> into a new file that is not visible anywhere yet (the
+    /// in-memory layer defers the copy chunk by chunk; see <see cref="MemoryFile"/>).</summary>
+    UpperFile Stage(LayerEntry source, UnixFileMode mode, DateTime lastWriteTimeUtc);
 
     /// <summary>Puts a staged file at <paramref name="path"/> in one atomic step (rename over the target).</summary>
     void Publish(string path, UpperFile staged, UpperNode node);

@@ -1,22 +1,52 @@
 using System;
 using System.IO;
+using UnionFs.Layers;
 
 namespace UnionFs.Writable;
 
 /// <summary>
-/// A growable byte buffer that any number of streams share, as handles share a file: a write through one handle is
-/// seen by reads through the others. Each read or write is atomic with respect to the others (one lock per file).
+/// A file of the in-memory writable layer, which any number of streams share, as handles share a file: a write
+/// through one handle is seen by reads through the others. Each read or write is atomic with respect to the others
+/// (one lock per file).
 /// </summary>
-internal sealed class MemoryFile : UpperFile
+/// <remarks>
+/// The bytes live in chunks of <see cref="DefaultChunkSize"/>. A file copied up from the image starts with no chunk
+/// at all: bytes not yet written are read from the image's file (its <em>origin</em>), and the first write to a chunk
+/// copies just that chunk. So the first 1-byte write to a large image file copies one chunk, not the file, which is
+/// what lets copy-up into memory beat a full File.Copy. This relies on layers never changing, which image-spec
+/// layer.md and every layer source here guarantee. Bytes past the origin's end, and holes left by writing or
+/// growing past the end, read as zeros.
+/// </remarks>
+internal sealed partial class MemoryFile : UpperFile
 {
+    public const int DefaultChunkSize = 64 * 1024;
+
     private readonly object _gate = new();
-    private byte[] _buffer;
+    private readonly int _chunkSize;
+    private readonly LayerEntry? _origin;
+    private byte[]?[] _chunks = [];
     private long _length;
 
-    public MemoryFile(byte[]? initial = null)
+    /// <summary>Bytes below this offset that no chunk holds come from <see cref="_origin"/>; it only ever shrinks
+    /// (truncation cuts the origin off for good).</summary>
+    private long _originLength;
+
+    public MemoryFile(byte[]? initial = null, int chunkSize = DefaultChunkSize)
     {
-        _buffer = initial ?? [];
-        _length = _buffer.Length;
+        _chunkSize = chunkSize;
+        if (initial is { Length: > 0 })
+        {
+            Write(0, initial, notify: false);
+        }
+    }
+
+    /// <summary>A lazy copy of an image file: nothing is copied until a chunk is written.</summary>
+    public MemoryFile(LayerEntry origin, int chunkSize = DefaultChunkSize)
+    {
+        _chunkSize = chunkSize;
+        _origin = origin;
+        _originLength = origin.Length;
+        _length = origin.Length;
     }
 
     public Action? Written { get; set; }
@@ -52,28 +82,12 @@ internal sealed class MemoryFile : UpperFile
             }
 
             var count = (int)Math.Min(destination.Length, _length - position);
-            _buffer.AsSpan((int)position, count).CopyTo(destination);
+            ReadLocked(position, destination[..count]);
             return count;
         }
     }
 
-    public void Write(long position, ReadOnlySpan<byte> source)
-    {
-        lock (_gate)
-        {
-            var end = position + source.Length;
-            EnsureCapacity(end);
-            if (position > _length)
-            {
-                _buffer.AsSpan((int)_length, (int)(position - _length)).Clear();
-            }
-
-            source.CopyTo(_buffer.AsSpan((int)position));
-            _length = Math.Max(_length, end);
-        }
-
-        Written?.Invoke();
-    }
+    public void Write(long position, ReadOnlySpan<byte> source) => Write(position, source, notify: true);
 
     /// <summary>O_APPEND: the write lands at the end as it is when the write happens, atomically.</summary>
     public long Append(ReadOnlySpan<byte> source)
@@ -81,11 +95,8 @@ internal sealed class MemoryFile : UpperFile
         long end;
         lock (_gate)
         {
-            var position = _length;
-            end = position + source.Length;
-            EnsureCapacity(end);
-            source.CopyTo(_buffer.AsSpan((int)position));
-            _length = end;
+            end = _length + source.Length;
+            WriteLocked(_length, source);
         }
 
         Written?.Invoke();
@@ -96,10 +107,10 @@ internal sealed class MemoryFile : UpperFile
     {
         lock (_gate)
         {
-            EnsureCapacity(length);
-            if (length > _length)
+            ThrowIfTooLong(length);
+            if (length < _length)
             {
-                _buffer.AsSpan((int)_length, (int)(length - _length)).Clear();
+                Truncate(length);
             }
 
             _length = length;
@@ -112,23 +123,30 @@ internal sealed class MemoryFile : UpperFile
     {
         lock (_gate)
         {
-            return _buffer.AsSpan(0, (int)_length).ToArray();
+            var bytes = GC.AllocateUninitializedArray<byte>((int)_length);
+            ReadLocked(0, bytes);
+            return bytes;
         }
     }
 
-    private void EnsureCapacity(long needed)
+    private void Write(long position, ReadOnlySpan<byte> source, bool notify)
     {
-        if (needed > Array.MaxLength)
+        lock (_gate)
+        {
+            WriteLocked(position, source);
+        }
+
+        if (notify)
+        {
+            Written?.Invoke();
+        }
+    }
+
+    private static void ThrowIfTooLong(long length)
+    {
+        if (length > Array.MaxLength)
         {
             throw new IOException($"A file in an in-memory writable layer cannot exceed {Array.MaxLength} bytes.");
         }
-
-        if (needed <= _buffer.Length)
-        {
-            return;
-        }
-
-        var capacity = Math.Max(needed, Math.Min((long)Array.MaxLength, Math.Max(256, (long)_buffer.Length * 2)));
-        Array.Resize(ref _buffer, (int)capacity);
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
+using UnionFs.Layers;
+
 namespace UnionFs.Writable;
 
 /// <summary>
@@ -12,21 +14,7 @@ internal sealed class MemoryUpperStore : IUpperStore
 {
     public UpperFile CreateFile(string path, UpperNode node) => new MemoryFile();
 
-    public UpperFile Stage(Stream source, UnixFileMode mode, DateTime lastWriteTimeUtc)
-    {
-        var length = source.CanSeek ? source.Length - source.Position : -1;
-        if (length >= 0 && length < Array.MaxLength)
-        {
-            // Known length: read straight into the final array, left unzeroed since every byte is overwritten.
-            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            source.ReadExactly(bytes);
-            return new MemoryFile(bytes);
-        }
-
-        var buffer = new MemoryStream();
-        source.CopyTo(buffer);
-        return new MemoryFile(buffer.ToArray());
-    }
+    public UpperFile Stage(LayerEntry source, UnixFileMode mode, DateTime lastWriteTimeUtc) => new MemoryFile(source);
 
     public void Publish(string path, UpperFile staged, UpperNode node)
     {
