@@ -50,6 +50,7 @@ internal sealed class LayerIndex
         map.TryAdd(UnionPath.Root, new LayerEntry(layer, UnionPath.Root, LayerEntryType.Directory, 0, Defaults.DirectoryMode, Defaults.Epoch, null, null, implied: true));
 
         var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var names = new NamePool();
         long size = 0;
         foreach (var (path, entry) in map)
         {
@@ -57,6 +58,8 @@ internal sealed class LayerIndex
             {
                 size += entry.Length;
             }
+
+            HasSymbolicLinks |= entry.Type == LayerEntryType.SymbolicLink;
 
             if (path.Length == 1)
             {
@@ -69,7 +72,7 @@ internal sealed class LayerIndex
                 children[parent] = list = [];
             }
 
-            list.Add(UnionPath.Name(path));
+            list.Add(names.NameOf(path));
         }
 
         var sortedChildren = new Dictionary<string, string[]>(children.Count, StringComparer.Ordinal);
@@ -96,6 +99,9 @@ internal sealed class LayerIndex
     public long ContentSize { get; }
 
     public int Count => _entries.Count;
+
+    /// <summary>Whether any entry is a symbolic link (known once, so a new image over this layer need not scan it).</summary>
+    public bool HasSymbolicLinks { get; }
 
     public bool TryGet(string path, out LayerEntry entry) => _entries.TryGetValue(path, out entry!);
 

@@ -27,7 +27,7 @@ internal sealed class CachedLowerView : LowerView, IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, TrackStatistics = true });
         foreach (var layer in _layers)
         {
-            HasSymbolicLinks |= Array.Exists(layer.Index.SortedPaths, p => layer.Index[p].Type == LayerEntryType.SymbolicLink);
+            HasSymbolicLinks |= layer.Index.HasSymbolicLinks;
         }
     }
 

@@ -71,6 +71,8 @@ internal sealed class IndexedLowerView : LowerView
     private static Dictionary<string, Building> Apply(IReadOnlyList<Layer> layers)
     {
         var merged = new Dictionary<string, Building>(StringComparer.Ordinal);
+        var bySpan = merged.GetAlternateLookup<ReadOnlySpan<char>>();
+        var names = new NamePool();
         for (var i = 0; i < layers.Count; i++)
         {
             var index = layers[i].Index;
@@ -122,13 +124,13 @@ internal sealed class IndexedLowerView : LowerView
 
                 // A child of a name the same layer deletes or makes a non-directory is not reachable; skip it
                 // rather than let a contradictory layer corrupt the index.
-                if (!merged.TryGetValue(UnionPath.Parent(path), out var parent) || !parent.Entry.IsDirectory)
+                if (!bySpan.TryGetValue(UnionPath.ParentSpan(path), out var parent) || !parent.Entry.IsDirectory)
                 {
                     continue;
                 }
 
                 merged[path] = new Building(entry, i);
-                (parent.Children ??= new HashSet<string>(StringComparer.Ordinal)).Add(UnionPath.Name(path));
+                (parent.Children ??= new HashSet<string>(StringComparer.Ordinal)).Add(names.NameOf(path));
             }
         }
 

@@ -82,7 +82,7 @@ internal sealed class DirectoryLayer : Layer
                 // Devices, FIFOs and sockets are presented as empty files: an in-process union never creates or opens
                 // host device nodes (semantics.md 11.6). Reading them yields no bytes.
                 var regular = (file.Attributes & (FileAttributes.Device | FileAttributes.System)) == 0;
-                entries.Add(new LayerEntry(this, childPath, LayerEntryType.File, regular ? file.Length : 0, ModeOf(file, Defaults.FileMode), file.LastWriteTimeUtc, null, regular ? file.FullName : null));
+                entries.Add(new LayerEntry(this, childPath, LayerEntryType.File, regular ? file.Length : 0, ModeOf(file, Defaults.FileMode), file.LastWriteTimeUtc, null, regular ? RegularFile : null));
             }
         }
     }
@@ -90,8 +90,15 @@ internal sealed class DirectoryLayer : Layer
     private static UnixFileMode ModeOf(FileSystemInfo info, UnixFileMode fallback) =>
         OperatingSystem.IsWindows() ? fallback : info.UnixFileMode;
 
+    /// <summary>The payload of a regular file. Its host path is joined again on open rather than kept per entry (a
+    /// full host path per file was the largest part of a directory layer's index).</summary>
+    private static readonly object RegularFile = new();
+
     internal override Stream OpenContent(LayerEntry entry) =>
-        entry.Payload is string hostPath
-            ? new FileStream(hostPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan)
+        ReferenceEquals(entry.Payload, RegularFile)
+            ? new FileStream(HostPath(entry.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan)
             : Stream.Null;
+
+    private string HostPath(string unionPath) =>
+        Path.Join(_root, OperatingSystem.IsWindows() ? unionPath.Replace('/', Path.DirectorySeparatorChar) : unionPath);
 }
