@@ -90,13 +90,16 @@ internal sealed class DirectoryLayer : Layer
     private static UnixFileMode ModeOf(FileSystemInfo info, UnixFileMode fallback) =>
         OperatingSystem.IsWindows() ? fallback : info.UnixFileMode;
 
+    // No FileOptions.SequentialScan: its posix_fadvise is one more system call per open (about 10% of a 64 KiB read
+    // here), and the kernel's readahead already adapts to sequential reads.
+
     /// <summary>The payload of a regular file. Its host path is joined again on open rather than kept per entry (a
     /// full host path per file was the largest part of a directory layer's index).</summary>
     private static readonly object RegularFile = new();
 
     internal override Stream OpenContent(LayerEntry entry) =>
         ReferenceEquals(entry.Payload, RegularFile)
-            ? new FileStream(HostPath(entry.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan)
+            ? new FileStream(HostPath(entry.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096)
             : Stream.Null;
 
     private string HostPath(string unionPath) =>
