@@ -116,7 +116,8 @@ public sealed partial class Container
             return new Hit(upper, null);
         }
 
-        if (_lower.TryGet(path, out var lower))
+        LowerNode lower;
+        if (_indexed is { } indexed ? indexed.TryGet(path, out lower) : _lower.TryGet(path, out lower))
         {
             // A directory over a non-directory does not merge with anything under it (OCI layer.md).
             return upper is null ? new Hit(null, lower) : new Hit(upper, lower.Entry.IsDirectory ? lower : null);
@@ -210,7 +211,7 @@ public sealed partial class Container
     }
 
     /// <summary>No symbolic link in the image or the writable layer: paths resolve directly, never by a walk.</summary>
-    private bool NoLinks => !_lower.HasSymbolicLinks && Volatile.Read(ref _linkCount) == 0;
+    private bool NoLinks => !_lowerHasLinks && Volatile.Read(ref _linkCount) == 0;
 
     /// <summary>With no links anywhere, why a parent is missing: the nearest existing ancestor decides between
     /// ENOENT (it is a directory) and ENOTDIR (it is not).</summary>

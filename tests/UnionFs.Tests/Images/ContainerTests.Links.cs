@@ -24,7 +24,13 @@ public sealed partial class ContainerTests
     [Test]
     public void ReadAllText_AbsoluteAndEscapingTargets_ResolveInsideTheUnionRoot()
     {
-        var c = Start(new LayerSpec().File("/etc/passwd", "union-passwd").Link("/abs", "/etc/passwd").Link("/deep/up", "../../../../etc/passwd"));
+        var spec = new LayerSpec().File("/etc/passwd", "union-passwd").Link("/abs", "/etc/passwd").Link("/deep/up", "../../../../etc/passwd");
+        if (RefusedAsTar(spec))
+        {
+            return;
+        }
+
+        var c = Start(spec);
 
         Assert.That(c.ReadAllText("/abs"), Is.EqualTo("union-passwd"));
         Assert.That(c.ReadAllText("/deep/up"), Is.EqualTo("union-passwd"));
@@ -88,12 +94,32 @@ public sealed partial class ContainerTests
     public void ReadAllText_LinkToHostPath_NeverReachesTheHost()
     {
         var hostDirectory = Path.GetTempPath().TrimEnd('/');
-        var c = Start(new LayerSpec().Link("/escape", hostDirectory).Link("/up", "../../../../../.."));
+        var spec = new LayerSpec().Link("/escape", hostDirectory).Link("/up", "../../../../../..");
+        if (RefusedAsTar(spec))
+        {
+            return;
+        }
+
+        var c = Start(spec);
 
         Assert.That(c.DirectoryExists("/escape"), Is.False, "the union has no such directory");
         Assert.That(c.GetEntry("/escape")!.LinkTarget, Is.EqualTo(hostDirectory));
         Assert.Throws<DirectoryNotFoundException>(() => c.GetEntryNames("/escape"));
         Assert.That(c.GetEntryNames("/up"), Is.EqualTo(new[] { "escape", "up" }), "'..' stops at the union root");
         Assert.That(c.ResolveLinkTarget("/up")!.Path, Is.EqualTo("/"));
+    }
+
+    /// <summary>A tar layer refuses a link whose relative target climbs above its root (moby's rule, design 0007), so
+    /// for that source the test checks the refusal instead.</summary>
+    private bool RefusedAsTar(LayerSpec spec)
+    {
+        if (Subject.Layers != LayerSource.Tar)
+        {
+            return false;
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => Start(spec));
+        Assert.That(error!.Message, Does.Contain("climbs out of the root"));
+        return true;
     }
 }

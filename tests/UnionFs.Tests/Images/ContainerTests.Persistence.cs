@@ -32,7 +32,7 @@ public sealed partial class ContainerTests
     [Test]
     public void Reopen_DirectoryWritableLayer_IsAValidOciLayerDirectory()
     {
-        if (Subject.Writable != WritableKind.Directory)
+        if (Subject.Writable == WritableKind.Memory)
         {
             Assert.Pass("only a directory writable layer has an on-disk form");
         }

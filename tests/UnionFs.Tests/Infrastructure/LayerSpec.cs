@@ -70,6 +70,25 @@ internal sealed class LayerSpec
         return builder.Build();
     }
 
+    /// <summary>The layer in <paramref name="source"/>'s form, written under <paramref name="temp"/>: an OCI directory,
+    /// or that directory packed as an OCI layer tar and read in place.</summary>
+    internal Layer ToLayer(LayerSource source, TempDirectory temp)
+    {
+        var directory = WriteOci(temp.Sub("layer"));
+        if (source == LayerSource.Directory)
+        {
+            return Layer.FromDirectory(directory);
+        }
+
+        var tar = System.IO.Path.Combine(temp.Path, "layer.tar");
+        using (var stream = System.IO.File.Create(tar))
+        {
+            LayerTar.Write(Layer.FromDirectory(directory), stream);
+        }
+
+        return Layer.FromTar(tar);
+    }
+
     /// <summary>Writes the layer in OCI form: <c>.wh.NAME</c> files and <c>.wh..wh..opq</c> markers.</summary>
     public string WriteOci(string root) => Write(
         root,

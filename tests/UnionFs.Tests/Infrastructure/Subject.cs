@@ -11,6 +11,9 @@ public enum LayerSource
 {
     Memory,
     Directory,
+
+    /// <summary>An uncompressed OCI layer tar, read in place.</summary>
+    Tar,
 }
 
 /// <summary>Where the writable layer lives.</summary>
@@ -18,6 +21,9 @@ public enum WritableKind
 {
     Memory,
     Directory,
+
+    /// <summary>A directory writable layer with <see cref="ContainerOptions.Durable"/>: copy-ups are fsynced.</summary>
+    DurableDirectory,
 }
 
 /// <summary>One combination the whole semantic suite runs against: every layer source, both writable layers, both
@@ -59,16 +65,8 @@ public abstract class SubjectTestBase
         _cleanup.Clear();
     }
 
-    internal Layer Build(LayerSpec spec)
-    {
-        if (Subject.Layers == LayerSource.Memory)
-        {
-            return spec.ToMemoryLayer();
-        }
-
-        var temp = Track(new TempDirectory("unionfs-layer"));
-        return Layer.FromDirectory(spec.WriteOci(temp.Path));
-    }
+    internal Layer Build(LayerSpec spec) =>
+        Subject.Layers == LayerSource.Memory ? spec.ToMemoryLayer() : spec.ToLayer(Subject.Layers, Track(new TempDirectory("unionfs-layer")));
 
     internal Image ImageOf(params LayerSpec[] layers) =>
         Image.Create(layers.Select(Build), new ImageOptions { LookupMode = Subject.Lookup });
@@ -77,7 +75,7 @@ public abstract class SubjectTestBase
 
     internal Container StartOn(Image image)
     {
-        var options = new ContainerOptions { Name = "c" + Interlocked(), TimeProvider = Time };
+        var options = new ContainerOptions { Name = "c" + Interlocked(), TimeProvider = Time, Durable = Subject.Writable == WritableKind.DurableDirectory };
         if (Subject.Writable == WritableKind.Memory)
         {
             return Track(image.CreateContainer(options));
@@ -97,7 +95,7 @@ public abstract class SubjectTestBase
         }
 
         container.Dispose();
-        return Track(container.Image.OpenContainer(directory, new ContainerOptions { TimeProvider = Time }));
+        return Track(container.Image.OpenContainer(directory, new ContainerOptions { TimeProvider = Time, Durable = Subject.Writable == WritableKind.DurableDirectory }));
     }
 
     private int Interlocked() => System.Threading.Interlocked.Increment(ref _counter);
