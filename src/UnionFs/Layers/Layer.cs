@@ -95,4 +95,8 @@ public abstract partial class Layer
     private protected abstract LayerIndex BuildIndex();
 
     internal abstract Stream OpenContent(LayerEntry entry);
+
+    /// <summary>The host file holding <paramref name="entry"/>'s bytes, when the layer keeps them in one (so a
+    /// directory writable layer can let the kernel copy it); null otherwise.</summary>
+    internal virtual string? HostFileOf(LayerEntry entry) => null;
 }

@@ -68,12 +68,14 @@ internal sealed class DirectoryUpperStore : IUpperStore
     public UpperFile Stage(LayerEntry entry, UnixFileMode mode, DateTime lastWriteTimeUtc)
     {
         var temp = TempPath();
-        using var source = entry.OpenRead();
-        if (source is FileStream { Position: 0 } file && !OperatingSystem.IsWindows())
+        bool metadataCopied;
+        if (!OperatingSystem.IsWindows() && entry.Layer.HostFileOf(entry) is { } host)
         {
             // A file of a directory layer: File.Copy lets the kernel copy the bytes (copy_file_range, or a reflink
-            // where the file system shares extents) without a round trip through this process.
-            File.Copy(file.Name, temp);
+            // where the file system shares extents) without a round trip through this process, and it carries the
+            // source's mode and times over, which are the entry's unless a metadata-only copy-up changed them.
+            File.Copy(host, temp);
+            metadataCopied = true;
             if (_durable)
             {
                 using var written = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1);
@@ -82,17 +84,23 @@ internal sealed class DirectoryUpperStore : IUpperStore
         }
         else
         {
+            using var source = entry.OpenRead();
             using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920);
             source.CopyTo(target);
             target.Flush(flushToDisk: _durable);
+            metadataCopied = false;
         }
 
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && !(metadataCopied && mode == entry.Mode))
         {
             File.SetUnixFileMode(temp, mode);
         }
 
-        File.SetLastWriteTimeUtc(temp, lastWriteTimeUtc);
+        if (!(metadataCopied && lastWriteTimeUtc == entry.LastWriteTimeUtc))
+        {
+            File.SetLastWriteTimeUtc(temp, lastWriteTimeUtc);
+        }
+
         return new HostFile(temp);
     }
 

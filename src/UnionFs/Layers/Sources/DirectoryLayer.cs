@@ -102,6 +102,8 @@ internal sealed class DirectoryLayer : Layer
             ? new FileStream(HostPath(entry.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096)
             : Stream.Null;
 
+    internal override string? HostFileOf(LayerEntry entry) => ReferenceEquals(entry.Payload, RegularFile) ? HostPath(entry.Path) : null;
+
     private string HostPath(string unionPath) =>
         Path.Join(_root, OperatingSystem.IsWindows() ? unionPath.Replace('/', Path.DirectorySeparatorChar) : unionPath);
 }
