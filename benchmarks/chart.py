@@ -3,8 +3,9 @@
 
 Usage: python3 benchmarks/chart.py RESULTS_DIR OUTPUT.svg
 
-RESULTS_DIR is BenchmarkDotNet's results folder (the one holding
-UnionFs.Benchmarks.Union.LookupBenchmarks-report.csv and ...ColdLookupBenchmarks-report.csv).
+RESULTS_DIR is BenchmarkDotNet's results folder, or a copy such as docs/benchmarks/2026-11-27 (it holds
+Union.LookupBenchmarks-report.csv and Union.ColdLookupBenchmarks-report.csv, with or without the
+"UnionFs.Benchmarks." prefix).
 Standard library only, so it runs wherever Python 3 does. The y axis is logarithmic: the implementations span
 four orders of magnitude.
 """
@@ -36,7 +37,7 @@ def series(path, target):
     return result
 
 
-def panel(out, data, x0, y0, width, height, title, depths):
+def panel(out, data, x0, y0, width, height, title, depths, colors):
     values = [v for points in data.values() for v in points.values()]
     low = 10 ** math.floor(math.log10(min(values)))
     high = 10 ** math.ceil(math.log10(max(values)))
@@ -56,7 +57,7 @@ def panel(out, data, x0, y0, width, height, title, depths):
     for depth in depths:
         out.append(f'<text x="{px(depth)}" y="{y0 + height + 16}" text-anchor="middle" font-size="11">L={depth}</text>')
     for i, (method, points) in enumerate(sorted(data.items())):
-        color = COLORS[i % len(COLORS)]
+        color = colors[method]
         coords = [(px(d), py(points[d])) for d in depths if d in points]
         out.append('<polyline fill="none" stroke-width="2" stroke="%s" points="%s"/>' % (color, " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)))
         for x, y in coords:
@@ -65,12 +66,21 @@ def panel(out, data, x0, y0, width, height, title, depths):
         out.append(f'<text x="{x0 + width + 28}" y="{y0 + 16 * i + 9}" font-size="11">{method}</text>')
 
 
+def find(results, suffix):
+    """BenchmarkDotNet names exports after the full class name; docs/benchmarks keeps them without the assembly
+    prefix. Either spelling is accepted."""
+    for name in ("UnionFs.Benchmarks." + suffix, suffix):
+        if os.path.exists(os.path.join(results, name)):
+            return os.path.join(results, name)
+    return os.path.join(results, suffix)
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     results, output = sys.argv[1], sys.argv[2]
-    warm = os.path.join(results, "UnionFs.Benchmarks.Union.LookupBenchmarks-report.csv")
-    cold = os.path.join(results, "UnionFs.Benchmarks.Union.ColdLookupBenchmarks-report.csv")
+    warm = find(results, "Union.LookupBenchmarks-report.csv")
+    cold = find(results, "Union.ColdLookupBenchmarks-report.csv")
     panels = [(series(warm, "base"), "Warm File.Exists, hit in the base layer only"),
               (series(warm, "miss"), "Warm File.Exists, miss")]
     if os.path.exists(cold):
@@ -80,8 +90,11 @@ def main():
     svg_width = left + len(panels) * (width + gap)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{svg_width}" height="{height + 90}" font-family="sans-serif">',
            f'<rect width="{svg_width}" height="{height + 90}" fill="white"/>']
+    # One colour per implementation across all panels.
+    methods = sorted({m for data, _ in panels for m in data})
+    colors = {m: COLORS[i % len(COLORS)] for i, m in enumerate(methods)}
     for i, (data, title) in enumerate(panels):
-        panel(out, data, left + i * (width + gap), 40, width, height, title, depths)
+        panel(out, data, left + i * (width + gap), 40, width, height, title, depths, colors)
     out.append("</svg>")
     with open(output, "w", encoding="utf-8") as handle:
         handle.write("\n".join(out) + "\n")
