@@ -100,10 +100,13 @@ public class CopyUpBenchmarks : IDisposable
     private void FreshMount(bool volatileMount)
     {
         _kernel = new KernelMount(Fixture, volatileMount);
-        if (!File.Exists(_kernel[LayeredFixture.CopyUp1M]))
+        _kernel.Verify(() =>
         {
-            throw new InvalidOperationException("the 1 MiB file is missing from the mount");
-        }
+            if (!File.Exists(_kernel[LayeredFixture.CopyUp1M]))
+            {
+                throw new InvalidOperationException("the 1 MiB file is missing from the mount");
+            }
+        });
     }
 
     [Benchmark(Baseline = true)]

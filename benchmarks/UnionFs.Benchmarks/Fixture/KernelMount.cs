@@ -47,6 +47,21 @@ internal sealed class KernelMount : IDisposable
     public static bool Available =>
         Native.IsRoot && File.Exists("/proc/filesystems") && File.ReadAllText("/proc/filesystems").Contains("overlay", StringComparison.Ordinal);
 
+    /// <summary>Runs a setup's answer check on the mount, unmounting first if it fails: BenchmarkDotNet does not run
+    /// the cleanup of a setup that threw, and a mount left behind would outlive the process.</summary>
+    public void Verify(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         if (_mounted)

@@ -91,7 +91,7 @@ public class FlatLookupBenchmarks : IDisposable
         Bind();
         _kernel = new KernelMount(Fixture);
         _kernelPath = _kernel[_path];
-        Verify(File.Exists(_kernelPath), "kernel overlayfs");
+        _kernel.Verify(() => Verify(File.Exists(_kernelPath), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregateLength))]

@@ -103,7 +103,7 @@ public class LookupBenchmarks : IDisposable
         Bind();
         _kernel = new KernelMount(Fixture);
         _kernelPath = _kernel[_path];
-        Check(KernelOverlay(), "kernel overlayfs");
+        _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregate))]

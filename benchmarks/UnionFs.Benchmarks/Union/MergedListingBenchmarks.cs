@@ -62,7 +62,7 @@ public class MergedListingBenchmarks : IDisposable
     public void SetupKernel()
     {
         _kernel = new KernelMount(Fixture);
-        Check(KernelOverlay(), "kernel overlayfs");
+        _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregate))]

@@ -65,7 +65,7 @@ public class ReadBenchmarks : IDisposable
     public void SetupKernel()
     {
         _kernel = new KernelMount(Fixture);
-        Check(KernelOverlay(), "kernel overlayfs");
+        _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregate))]
