@@ -19,7 +19,7 @@ namespace UnionFs.Writable;
 /// </remarks>
 internal sealed partial class MemoryFile : UpperFile
 {
-    public const int DefaultChunkSize = 64 * 1024;
+    public const int DefaultChunkSize = 16 * 1024;
 
     private readonly object _gate = new();
     private readonly int _chunkSize;
