@@ -52,23 +52,32 @@ internal sealed partial class MemoryFile
     {
         var end = position + source.Length;
         ThrowIfTooLong(end);
-        while (!source.IsEmpty)
+        Stream? origin = null;
+        try
         {
-            var index = (int)(position / _chunkSize);
-            var offset = (int)(position % _chunkSize);
-            var count = Math.Min(source.Length, _chunkSize - offset);
-            var chunk = Chunk(index, offset + count);
-            source[..count].CopyTo(chunk.AsSpan(offset));
-            source = source[count..];
-            position += count;
+            while (!source.IsEmpty)
+            {
+                var index = (int)(position / _chunkSize);
+                var offset = (int)(position % _chunkSize);
+                var count = Math.Min(source.Length, _chunkSize - offset);
+                var chunk = Chunk(index, offset + count, overwritesAll: offset == 0 && count == _chunkSize, ref origin);
+                source[..count].CopyTo(chunk.AsSpan(offset));
+                source = source[count..];
+                position += count;
+            }
+        }
+        finally
+        {
+            origin?.Dispose();
         }
 
         _length = Math.Max(_length, end);
     }
 
     /// <summary>The chunk at <paramref name="index"/>, at least <paramref name="needed"/> bytes long: created with the
-    /// origin's bytes for its range when it did not exist, grown (zeros) when it was shorter.</summary>
-    private byte[] Chunk(int index, int needed)
+    /// origin's bytes for its range when it did not exist (unless the write replaces the whole chunk), grown (zeros)
+    /// when it was shorter. One origin stream serves a whole write, however many chunks it spans.</summary>
+    private byte[] Chunk(int index, int needed, bool overwritesAll, ref Stream? origin)
     {
         if (index >= _chunks.Length)
         {
@@ -79,11 +88,11 @@ internal sealed partial class MemoryFile
         if (chunk is null)
         {
             var start = (long)index * _chunkSize;
-            var fromOrigin = (int)Math.Clamp(_originLength - start, 0, _chunkSize);
+            var fromOrigin = overwritesAll ? 0 : (int)Math.Clamp(_originLength - start, 0, _chunkSize);
             chunk = new byte[Capacity(Math.Max(needed, fromOrigin))];
             if (fromOrigin > 0)
             {
-                using var origin = _origin!.OpenRead();
+                origin ??= _origin!.OpenRead();
                 origin.Position = start;
                 origin.ReadExactly(chunk.AsSpan(0, fromOrigin));
             }
