@@ -15,7 +15,7 @@ namespace UnionFs.Benchmarks.Union;
 /// MockFileSystem) and the layered peers' length at L = 64. Floor: one Dictionary probe.
 /// </summary>
 [MemoryDiagnoser]
-public class FlatLookupBenchmarks : IDisposable
+public class FlatLookupBenchmarks : OwnedResources
 {
     private const int Depth = 64;
     private string _path = string.Empty;
@@ -55,7 +55,7 @@ public class FlatLookupBenchmarks : IDisposable
     public void SetupUnionFs()
     {
         Bind();
-        _container = Peers.UnionFs(Fixture).CreateContainer();
+        _container = Own(Peers.UnionFs(Fixture).CreateContainer());
         _adapter = _container.AsFileSystem();
         Verify(UnionFsExists(), "UnionFs");
         Verify(AdapterExists(), "adapter");
@@ -73,7 +73,7 @@ public class FlatLookupBenchmarks : IDisposable
     public void SetupZioMemory()
     {
         Bind();
-        _zioMemory = Peers.ZioMemory(Fixture);
+        _zioMemory = Own(Peers.ZioMemory(Fixture));
         Verify(ZioMemoryExists(), "Zio memory");
     }
 
@@ -89,7 +89,7 @@ public class FlatLookupBenchmarks : IDisposable
     public void SetupKernel()
     {
         Bind();
-        _kernel = new KernelMount(Fixture);
+        _kernel = Own(new KernelMount(Fixture));
         _kernelPath = _kernel[_path];
         _kernel.Verify(() => Verify(File.Exists(_kernelPath), "kernel overlayfs"));
     }
@@ -98,7 +98,7 @@ public class FlatLookupBenchmarks : IDisposable
     public void SetupZio()
     {
         Bind();
-        _zio = Peers.ZioAggregate(Fixture);
+        _zio = Own(Peers.ZioAggregate(Fixture));
         Verify(_zio.FileExists(_upath), "Zio aggregate");
     }
 
@@ -116,21 +116,6 @@ public class FlatLookupBenchmarks : IDisposable
         {
             throw new InvalidOperationException($"{implementation} answered {exists} for {Target}");
         }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        _kernel?.Dispose();
-        _kernel = null;
-        _zio?.Dispose();
-        _zio = null;
-        _zioMemory?.Dispose();
-        _zioMemory = null;
-        _container?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true)]

@@ -17,7 +17,7 @@ namespace UnionFs.Benchmarks.Union;
 /// whiteout case). Every implementation checks its answer once in setup.
 /// </summary>
 [MemoryDiagnoser]
-public class LookupBenchmarks : IDisposable
+public class LookupBenchmarks : OwnedResources
 {
     private string _path = string.Empty;
     private Dictionary<string, int> _dictionary = null!;
@@ -75,10 +75,10 @@ public class LookupBenchmarks : IDisposable
     {
         Bind();
         var image = Peers.UnionFs(Fixture);
-        _indexed = image.CreateContainer();
+        _indexed = Own(image.CreateContainer());
         _adapter = _indexed.AsFileSystem();
         // A container that has written 100 files elsewhere: its writable layer is probed first on every lookup.
-        _written = image.CreateContainer();
+        _written = Own(image.CreateContainer());
         for (var i = 0; i < 100; i++)
         {
             _written.WriteAllText($"/a00/b{i % 25:D2}/new{i}.txt", "n");
@@ -93,7 +93,7 @@ public class LookupBenchmarks : IDisposable
     public void SetupCached()
     {
         Bind();
-        _cached = Peers.UnionFs(Fixture, LookupMode.Cached).CreateContainer();
+        _cached = Own(Peers.UnionFs(Fixture, LookupMode.Cached).CreateContainer());
         Check(UnionFsCached(), "UnionFs cached");
     }
 
@@ -101,7 +101,7 @@ public class LookupBenchmarks : IDisposable
     public void SetupKernel()
     {
         Bind();
-        _kernel = new KernelMount(Fixture);
+        _kernel = Own(new KernelMount(Fixture));
         _kernelPath = _kernel[_path];
         _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
@@ -110,7 +110,7 @@ public class LookupBenchmarks : IDisposable
     public void SetupZio()
     {
         Bind();
-        _zio = Peers.ZioAggregate(Fixture);
+        _zio = Own(Peers.ZioAggregate(Fixture));
         _zioPath = _path;
         Check(ZioAggregate(), "Zio aggregate");
     }
@@ -122,21 +122,6 @@ public class LookupBenchmarks : IDisposable
         _composite = Peers.Composite(Fixture);
         _subpath = Peers.Subpath(_path);
         Check(CompositeProvider(), "CompositeFileProvider");
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        _kernel?.Dispose();
-        _kernel = null;
-        _zio?.Dispose();
-        _zio = null;
-        _indexed?.Dispose();
-        _cached?.Dispose();
-        _written?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true)]

@@ -14,7 +14,7 @@ namespace UnionFs.Benchmarks.Union;
 /// (100). Baseline: the same directory in the flat physical tree. Each listing counts what it returns.
 /// </summary>
 [MemoryDiagnoser]
-public class MergedListingBenchmarks : IDisposable
+public class MergedListingBenchmarks : OwnedResources
 {
     private string _physical = string.Empty;
     private Container? _container;
@@ -52,7 +52,7 @@ public class MergedListingBenchmarks : IDisposable
     [GlobalSetup(Targets = [nameof(UnionFsCore), nameof(UnionFsAdapter)])]
     public void SetupUnionFs()
     {
-        _container = Peers.UnionFs(Fixture).CreateContainer();
+        _container = Own(Peers.UnionFs(Fixture).CreateContainer());
         _adapter = _container.AsFileSystem();
         Check(UnionFsCore(), "UnionFs core");
         Check(UnionFsAdapter(), "UnionFs adapter");
@@ -61,14 +61,14 @@ public class MergedListingBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(KernelOverlay))]
     public void SetupKernel()
     {
-        _kernel = new KernelMount(Fixture);
+        _kernel = Own(new KernelMount(Fixture));
         _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregate))]
     public void SetupZio()
     {
-        _zio = Peers.ZioAggregate(Fixture);
+        _zio = Own(Peers.ZioAggregate(Fixture));
         Check(ZioAggregate(), "Zio aggregate");
     }
 
@@ -77,19 +77,6 @@ public class MergedListingBenchmarks : IDisposable
     {
         _composite = Peers.Composite(Fixture);
         Check(CompositeProvider(), "CompositeFileProvider");
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        _kernel?.Dispose();
-        _kernel = null;
-        _zio?.Dispose();
-        _zio = null;
-        _container?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true)]

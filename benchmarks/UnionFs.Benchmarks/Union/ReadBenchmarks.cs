@@ -14,7 +14,7 @@ namespace UnionFs.Benchmarks.Union;
 /// UnionFs reads it from a directory layer and from a tar layer (the base layer's OCI tar, read in place).
 /// </summary>
 [MemoryDiagnoser]
-public class ReadBenchmarks : IDisposable
+public class ReadBenchmarks : OwnedResources
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private string _raw = string.Empty;
@@ -48,7 +48,7 @@ public class ReadBenchmarks : IDisposable
     [GlobalSetup(Targets = [nameof(UnionFsDirectoryLayer), nameof(UnionFsAdapter)])]
     public void SetupDirectory()
     {
-        _directory = Peers.UnionFs(Fixture).CreateContainer();
+        _directory = Own(Peers.UnionFs(Fixture).CreateContainer());
         _adapter = _directory.AsFileSystem();
         Check(UnionFsDirectoryLayer(), "UnionFs directory layer");
         Check(UnionFsAdapter(), "UnionFs adapter");
@@ -57,21 +57,21 @@ public class ReadBenchmarks : IDisposable
     [GlobalSetup(Target = nameof(UnionFsTarLayer))]
     public void SetupTar()
     {
-        _tar = Peers.UnionFs(Fixture, baseFromTar: true).CreateContainer();
+        _tar = Own(Peers.UnionFs(Fixture, baseFromTar: true).CreateContainer());
         Check(UnionFsTarLayer(), "UnionFs tar layer");
     }
 
     [GlobalSetup(Target = nameof(KernelOverlay))]
     public void SetupKernel()
     {
-        _kernel = new KernelMount(Fixture);
+        _kernel = Own(new KernelMount(Fixture));
         _kernel.Verify(() => Check(KernelOverlay(), "kernel overlayfs"));
     }
 
     [GlobalSetup(Target = nameof(ZioAggregate))]
     public void SetupZio()
     {
-        _zio = Peers.ZioAggregate(Fixture);
+        _zio = Own(Peers.ZioAggregate(Fixture));
         Check(ZioAggregate(), "Zio aggregate");
     }
 
@@ -80,20 +80,6 @@ public class ReadBenchmarks : IDisposable
     {
         _composite = Peers.Composite(Fixture);
         Check(CompositeProvider(), "CompositeFileProvider");
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Dispose();
-
-    public void Dispose()
-    {
-        _kernel?.Dispose();
-        _kernel = null;
-        _zio?.Dispose();
-        _zio = null;
-        _directory?.Dispose();
-        _tar?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true)]
