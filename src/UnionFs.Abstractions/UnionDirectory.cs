@@ -63,6 +63,11 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
 
     public bool Exists(string? path)
     {
+        if (path is not null && Fs.IsUnionSpelled(path))
+        {
+            return C.Container.DirectoryExistsNormalized(path);
+        }
+
         if (string.IsNullOrEmpty(path) || path.Contains('\0', StringComparison.Ordinal))
         {
             return false;

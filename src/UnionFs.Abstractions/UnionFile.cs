@@ -240,6 +240,11 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 
     public bool Exists(string? path)
     {
+        if (path is not null && Fs.IsUnionSpelled(path))
+        {
+            return C.Container.FileExistsNormalized(path);
+        }
+
         if (string.IsNullOrEmpty(path) || path.Contains('\0', StringComparison.Ordinal))
         {
             return false;

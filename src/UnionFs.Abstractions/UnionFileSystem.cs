@@ -104,6 +104,11 @@ public sealed class UnionFileSystem : IFileSystem
     /// <summary>A caller's path as the absolute union path System.IO would use: relative paths against the current
     /// directory, <c>.</c> and <c>..</c> collapsed (System.IO collapses them lexically too), <c>..</c> stopping at the
     /// root as it does at <c>/</c>.</summary>
+    /// <summary>True when <paramref name="path"/> needs no translation at all: the root presentation on Unix and an
+    /// already normalized union path (absolute, no NUL, no "." / ".." / empty segments, no trailing separator). The
+    /// hot members (File.Exists, Directory.Exists) then hand it to the container as it is.</summary>
+    internal bool IsUnionSpelled(string path) => _identityPaths && path.Length > 0 && UnionFs.Paths.UnionPath.IsNormalized(path);
+
     internal string Full(string path, string paramName = "path")
     {
         ArgumentNullException.ThrowIfNull(path, paramName);
@@ -119,7 +124,7 @@ public sealed class UnionFileSystem : IFileSystem
 
         // The hot path: at the root presentation on Unix, a normalized union path is already what GetFullPath would
         // return (absolute, no "." / ".." / empty segments, no trailing separator), so skip its work.
-        if (_identityPaths && UnionFs.Paths.UnionPath.IsNormalized(path))
+        if (IsUnionSpelled(path))
         {
             return path;
         }

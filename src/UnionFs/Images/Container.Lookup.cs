@@ -295,13 +295,13 @@ public sealed partial class Container
     /// paths give false, never an exception.</summary>
     /// <param name="path">A union path.</param>
     /// <returns>Whether a file is there.</returns>
-    public bool FileExists(string? path)
-    {
-        if (!TryNormalize(path, out var normalized))
-        {
-            return false;
-        }
+    public bool FileExists(string? path) => TryNormalize(path, out var normalized) && FileExistsNormalized(normalized);
 
+    /// <summary><see cref="FileExists"/> for a path the caller has already normalized (the IFileSystem adapter's
+    /// hot path), so it is not checked twice.</summary>
+    internal bool FileExistsNormalized(string normalized)
+    {
+        ThrowIfDisposed();
         var hit = Lookup(normalized);
         if (hit.Exists)
         {
@@ -323,13 +323,12 @@ public sealed partial class Container
     /// false.</summary>
     /// <param name="path">A union path.</param>
     /// <returns>Whether a directory is there.</returns>
-    public bool DirectoryExists(string? path)
-    {
-        if (!TryNormalize(path, out var normalized))
-        {
-            return false;
-        }
+    public bool DirectoryExists(string? path) => TryNormalize(path, out var normalized) && DirectoryExistsNormalized(normalized);
 
+    /// <summary><see cref="DirectoryExists"/> for an already normalized path.</summary>
+    internal bool DirectoryExistsNormalized(string normalized)
+    {
+        ThrowIfDisposed();
         var hit = Lookup(normalized);
         if (hit.Exists && hit.Kind == EntryKind.Directory)
         {
