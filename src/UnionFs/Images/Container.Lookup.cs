@@ -295,7 +295,8 @@ public sealed partial class Container
     /// paths give false, never an exception.</summary>
     /// <param name="path">A union path.</param>
     /// <returns>Whether a file is there.</returns>
-    public bool FileExists(string? path) => TryNormalize(path, out var normalized) && FileExistsNormalized(normalized);
+    public bool FileExists(string? path) =>
+        IsNormalized(path) ? FileExistsNormalized(path) : TryNormalize(path, out var normalized) && FileExistsNormalized(normalized);
 
     /// <summary><see cref="FileExists"/> for a path the caller has already normalized (the IFileSystem adapter's
     /// hot path), so it is not checked twice.</summary>
@@ -323,7 +324,13 @@ public sealed partial class Container
     /// false.</summary>
     /// <param name="path">A union path.</param>
     /// <returns>Whether a directory is there.</returns>
-    public bool DirectoryExists(string? path) => TryNormalize(path, out var normalized) && DirectoryExistsNormalized(normalized);
+    public bool DirectoryExists(string? path) =>
+        IsNormalized(path) ? DirectoryExistsNormalized(path) : TryNormalize(path, out var normalized) && DirectoryExistsNormalized(normalized);
+
+    /// <summary>The common case on the hot path: a path already in union spelling needs no normalizing and no
+    /// exception handling around it.</summary>
+    private static bool IsNormalized([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
+        path is { Length: > 0 } && UnionPath.IsNormalized(path);
 
     /// <summary><see cref="DirectoryExists"/> for an already normalized path.</summary>
     internal bool DirectoryExistsNormalized(string normalized)
