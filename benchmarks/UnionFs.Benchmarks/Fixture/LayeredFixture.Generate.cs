@@ -103,6 +103,12 @@ internal sealed partial class LayeredFixture
         }
 
         File.WriteAllLines(Path.Combine(temp, "merged-files.txt"), merged.Keys);
+        if (File.Exists(Path.Combine(root, "merged-files.txt")))
+        {
+            Directory.Delete(temp, recursive: true); // another process finished the same fixture first
+            return;
+        }
+
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true); // an older, incomplete generation
