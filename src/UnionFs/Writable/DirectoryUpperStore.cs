@@ -65,15 +65,15 @@ internal sealed class DirectoryUpperStore : IUpperStore
         return new HostFile(host);
     }
 
-    public UpperFile Stage(LayerEntry entry, UnixFileMode mode, DateTime lastWriteTimeUtc)
+    public UpperFile Stage(LayerEntry source, UnixFileMode mode, DateTime lastWriteTimeUtc)
     {
         var temp = TempPath();
         bool metadataCopied;
-        if (!OperatingSystem.IsWindows() && entry.Layer.HostFileOf(entry) is { } host)
+        if (!OperatingSystem.IsWindows() && source.Layer.HostFileOf(source) is { } host)
         {
             // A file of a directory layer: File.Copy lets the kernel copy the bytes (copy_file_range, or a reflink
             // where the file system shares extents) without a round trip through this process, and it carries the
-            // source's mode and times over, which are the entry's unless a metadata-only copy-up changed them.
+            // host file's mode and times over, which are the entry's unless a metadata-only copy-up changed them.
             File.Copy(host, temp);
             metadataCopied = true;
             if (_durable)
@@ -84,19 +84,19 @@ internal sealed class DirectoryUpperStore : IUpperStore
         }
         else
         {
-            using var source = entry.OpenRead();
+            using var input = source.OpenRead();
             using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920);
-            source.CopyTo(target);
+            input.CopyTo(target);
             target.Flush(flushToDisk: _durable);
             metadataCopied = false;
         }
 
-        if (!OperatingSystem.IsWindows() && !(metadataCopied && mode == entry.Mode))
+        if (!OperatingSystem.IsWindows() && !(metadataCopied && mode == source.Mode))
         {
             File.SetUnixFileMode(temp, mode);
         }
 
-        if (!(metadataCopied && lastWriteTimeUtc == entry.LastWriteTimeUtc))
+        if (!(metadataCopied && lastWriteTimeUtc == source.LastWriteTimeUtc))
         {
             File.SetLastWriteTimeUtc(temp, lastWriteTimeUtc);
         }

@@ -6,45 +6,39 @@ namespace UnionFs.Writable;
 internal sealed partial class MemoryFile
 {
     /// <summary>Copies [position, position + destination.Length), all below the length, chunk by chunk: a chunk's
-    /// bytes, else the origin's, else zeros.</summary>
-    private void ReadLocked(long position, Span<byte> destination)
+    /// bytes, else the origin's, else zeros. <paramref name="origin"/> is the caller's stream on the image file,
+    /// opened here the first time it is needed and left open for the caller's next read (a handle keeps one for its
+    /// lifetime, so reading a large, mostly unwritten copy does not reopen the layer file on every call).</summary>
+    private void ReadLocked(long position, Span<byte> destination, ref Stream? origin)
     {
-        Stream? origin = null;
-        try
+        while (!destination.IsEmpty)
         {
-            while (!destination.IsEmpty)
+            var index = (int)(position / _chunkSize);
+            var offset = (int)(position % _chunkSize);
+            var count = Math.Min(destination.Length, _chunkSize - offset);
+            var target = destination[..count];
+            var chunk = index < _chunks.Length ? _chunks[index] : null;
+            if (chunk is not null)
             {
-                var index = (int)(position / _chunkSize);
-                var offset = (int)(position % _chunkSize);
-                var count = Math.Min(destination.Length, _chunkSize - offset);
-                var target = destination[..count];
-                var chunk = index < _chunks.Length ? _chunks[index] : null;
-                if (chunk is not null)
-                {
-                    var held = Math.Clamp(chunk.Length - offset, 0, count);
-                    chunk.AsSpan(offset, held).CopyTo(target);
-                    target[held..].Clear();
-                }
-                else
-                {
-                    var fromOrigin = (int)Math.Clamp(_originLength - position, 0, count);
-                    if (fromOrigin > 0)
-                    {
-                        origin ??= _origin!.OpenRead();
-                        origin.Position = position;
-                        origin.ReadExactly(target[..fromOrigin]);
-                    }
-
-                    target[fromOrigin..].Clear();
-                }
-
-                destination = destination[count..];
-                position += count;
+                var held = Math.Clamp(chunk.Length - offset, 0, count);
+                chunk.AsSpan(offset, held).CopyTo(target);
+                target[held..].Clear();
             }
-        }
-        finally
-        {
-            origin?.Dispose();
+            else
+            {
+                var fromOrigin = (int)Math.Clamp(_originLength - position, 0, count);
+                if (fromOrigin > 0)
+                {
+                    origin ??= _origin!.OpenRead();
+                    origin.Position = position;
+                    origin.ReadExactly(target[..fromOrigin]);
+                }
+
+                target[fromOrigin..].Clear();
+            }
+
+            destination = destination[count..];
+            position += count;
         }
     }
 

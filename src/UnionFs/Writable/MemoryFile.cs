@@ -72,7 +72,9 @@ internal sealed partial class MemoryFile : UpperFile
         return new MemoryFileStream(this, access, mode == FileMode.Append);
     }
 
-    public int Read(long position, Span<byte> destination)
+    /// <summary>Reads at <paramref name="position"/>; <paramref name="origin"/> is the reading handle's stream on the
+    /// image file (null until first needed), which the handle disposes.</summary>
+    public int Read(long position, Span<byte> destination, ref Stream? origin)
     {
         lock (_gate)
         {
@@ -82,7 +84,7 @@ internal sealed partial class MemoryFile : UpperFile
             }
 
             var count = (int)Math.Min(destination.Length, _length - position);
-            ReadLocked(position, destination[..count]);
+            ReadLocked(position, destination[..count], ref origin);
             return count;
         }
     }
@@ -124,7 +126,16 @@ internal sealed partial class MemoryFile : UpperFile
         lock (_gate)
         {
             var bytes = GC.AllocateUninitializedArray<byte>((int)_length);
-            ReadLocked(0, bytes);
+            Stream? origin = null;
+            try
+            {
+                ReadLocked(0, bytes, ref origin);
+            }
+            finally
+            {
+                origin?.Dispose();
+            }
+
             return bytes;
         }
     }

@@ -12,6 +12,9 @@ internal sealed class MemoryFileStream : Stream
     private long _position;
     private bool _disposed;
 
+    /// <summary>This handle's stream on the image file a lazily copied file still reads from; see MemoryFile.</summary>
+    private Stream? _origin;
+
     public MemoryFileStream(MemoryFile file, FileAccess access, bool append)
     {
         _file = file;
@@ -63,7 +66,7 @@ internal sealed class MemoryFileStream : Stream
             throw new NotSupportedException("Stream does not support reading.");
         }
 
-        var read = _file.Read(_position, buffer);
+        var read = _file.Read(_position, buffer, ref _origin);
         _position += read;
         return read;
     }
@@ -121,6 +124,12 @@ internal sealed class MemoryFileStream : Stream
     protected override void Dispose(bool disposing)
     {
         _disposed = true;
+        if (disposing)
+        {
+            _origin?.Dispose();
+            _origin = null;
+        }
+
         base.Dispose(disposing);
     }
 
