@@ -22,9 +22,9 @@ public static class LayerTar
         ArgumentNullException.ThrowIfNull(destination);
         var items = new List<ChangesetItem>();
         var index = layer.Index;
-        foreach (var path in index.SortedPaths)
+        foreach (var entry in index.SortedEntries)
         {
-            var entry = index[path];
+            var path = entry.Path;
             if (path.Length == 1)
             {
                 continue;

@@ -41,7 +41,7 @@ public sealed partial class Container
 
         public bool Exists => Upper is not null || Lower is not null;
 
-        public EntryKind Kind => Upper?.EntryKind ?? Lower!.Entry.Kind;
+        public EntryKind Kind => Upper?.EntryKind ?? Lower!.Kind;
 
         public bool IsDirectory => Exists && Kind == EntryKind.Directory;
 
@@ -306,7 +306,8 @@ public sealed partial class Container
         var hit = Lookup(normalized);
         if (hit.Exists)
         {
-            return hit.Kind == EntryKind.File || (hit.Kind == EntryKind.SymbolicLink && !LeadsToDirectory(normalized));
+            var kind = hit.Kind;
+            return kind == EntryKind.File || (kind == EntryKind.SymbolicLink && !LeadsToDirectory(normalized));
         }
 
         if (NoLinks)

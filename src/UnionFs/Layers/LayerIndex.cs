@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Frozen;
 using System.Collections.Generic;
 using UnionFs.Paths;
 
@@ -12,8 +11,7 @@ namespace UnionFs.Layers;
 /// </summary>
 internal sealed class LayerIndex
 {
-    private readonly FrozenDictionary<string, LayerEntry> _entries;
-    private readonly FrozenDictionary<string, string[]> _children;
+    private readonly Dictionary<string, LayerEntry> _entries;
 
     public LayerIndex(Layer layer, IEnumerable<LayerEntry> entries)
     {
@@ -49,10 +47,8 @@ internal sealed class LayerIndex
 
         map.TryAdd(UnionPath.Root, new LayerEntry(layer, UnionPath.Root, LayerEntryType.Directory, 0, Defaults.DirectoryMode, Defaults.Epoch, null, null, implied: true));
 
-        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var names = new NamePool();
         long size = 0;
-        foreach (var (path, entry) in map)
+        foreach (var entry in map.Values)
         {
             if (entry.Type == LayerEntryType.File)
             {
@@ -60,40 +56,26 @@ internal sealed class LayerIndex
             }
 
             HasSymbolicLinks |= entry.Type == LayerEntryType.SymbolicLink;
-
-            if (path.Length == 1)
-            {
-                continue;
-            }
-
-            var parent = UnionPath.Parent(path);
-            if (!children.TryGetValue(parent, out var list))
-            {
-                children[parent] = list = [];
-            }
-
-            list.Add(names.NameOf(path));
+            HasDeletions |= entry.Type == LayerEntryType.Whiteout || entry.Opaque;
         }
 
-        var sortedChildren = new Dictionary<string, string[]>(children.Count, StringComparer.Ordinal);
-        foreach (var (path, list) in children)
-        {
-            var array = list.ToArray();
-            Array.Sort(array, StringComparer.Ordinal);
-            sortedChildren[path] = array;
-        }
-
-        var sortedPaths = new string[map.Count];
-        map.Keys.CopyTo(sortedPaths, 0);
-        Array.Sort(sortedPaths, StringComparer.Ordinal);
-        SortedPaths = sortedPaths;
+        var sorted = new LayerEntry[map.Count];
+        map.Values.CopyTo(sorted, 0);
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        SortedEntries = sorted;
         ContentSize = size;
-        _entries = map.ToFrozenDictionary(StringComparer.Ordinal);
-        _children = sortedChildren.ToFrozenDictionary(StringComparer.Ordinal);
+        // The building map is kept as it is: a Dictionary with ordinal string keys hashes with the runtime's
+        // non-randomized hash, costs the same for every key set, and takes less memory than a FrozenDictionary's
+        // copy (which would hold the keys and values a second time while it is built).
+        _entries = map;
     }
 
-    /// <summary>All paths, ordinal order: a parent always sorts before its children.</summary>
-    public string[] SortedPaths { get; }
+    /// <summary>All entries, in ordinal order of their paths: a parent always sorts before its children, and the
+    /// descendants of a directory are one run.</summary>
+    public LayerEntry[] SortedEntries { get; }
+
+    /// <summary>Whether the layer deletes anything below it (a whiteout or an opaque directory).</summary>
+    public bool HasDeletions { get; }
 
     /// <summary>Bytes of regular-file content, as <c>docker history</c> counts a layer's size.</summary>
     public long ContentSize { get; }
@@ -107,6 +89,67 @@ internal sealed class LayerIndex
 
     public LayerEntry this[string path] => _entries[path];
 
-    /// <summary>Names directly under <paramref name="directory"/> (whiteouts included), ordinal order.</summary>
-    public string[] ChildrenOf(string directory) => _children.TryGetValue(directory, out var names) ? names : [];
+    /// <summary>
+    /// Names directly under <paramref name="directory"/> (whiteouts included), ordinal order. Not stored: a directory's
+    /// descendants are one run of <see cref="SortedEntries"/> (every path starting with <c>directory/</c>), so the
+    /// children are found by walking that run and jumping over each grandchild's subtree with a binary search. Keeping
+    /// the lists instead cost about 50 bytes per entry in every layer; the merged views that list directories keep
+    /// what they list.
+    /// </summary>
+    public string[] ChildrenOf(string directory)
+    {
+        var entries = SortedEntries;
+        var (start, end) = SubtreeOf(directory);
+        var prefixLength = directory.Length == 1 ? 1 : directory.Length + 1;
+        var names = new List<string>();
+        for (var i = start; i < end;)
+        {
+            var path = entries[i].Path;
+            var slash = path.IndexOf('/', prefixLength);
+            if (slash < 0)
+            {
+                names.Add(path[prefixLength..]);
+                i++;
+                continue;
+            }
+
+            // "x/..." is a grandchild's run; "x" itself was listed before it ("x" sorts before "x/"). '0' follows '/'.
+            i = LowerBound(entries, string.Concat(path.AsSpan(0, slash), "0"));
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>The run of <see cref="SortedEntries"/> strictly under <paramref name="directory"/>: every path that
+    /// starts with <c>directory/</c> (for the root, every path but the root, which sorts first).</summary>
+    public (int Start, int End) SubtreeOf(string directory)
+    {
+        var entries = SortedEntries;
+        if (directory.Length == 1)
+        {
+            return (Math.Min(1, entries.Length), entries.Length);
+        }
+
+        return (LowerBound(entries, directory + "/"), LowerBound(entries, directory + "0"));
+    }
+
+    /// <summary>The index of the first entry whose path is not ordinally less than <paramref name="key"/>.</summary>
+    private static int LowerBound(LayerEntry[] entries, string key)
+    {
+        int low = 0, high = entries.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (string.CompareOrdinal(entries[middle].Path, key) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }

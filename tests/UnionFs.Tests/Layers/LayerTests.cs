@@ -51,7 +51,7 @@ public sealed class LayerTests(LayerSource source)
         Assert.That(layer.Index["/gone"].Type, Is.EqualTo(LayerEntryType.Whiteout));
         Assert.That(layer.Index["/d"].Opaque, Is.True);
         Assert.That(layer.Index.ChildrenOf("/d"), Is.EqualTo(new[] { "kept" }));
-        Assert.That(layer.Index.SortedPaths, Has.None.Contains(".wh."));
+        Assert.That(layer.Index.SortedEntries.Select(e => e.Path), Has.None.Contains(".wh."));
     }
 
     [Test]
