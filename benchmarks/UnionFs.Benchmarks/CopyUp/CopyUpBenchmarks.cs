@@ -5,24 +5,29 @@ namespace UnionFs.Benchmarks.CopyUp;
 
 /// <summary>
 /// The first write to a file of the image: open for writing, write 1 byte, close, on the 1 MiB base-only file of the
-/// 8-layer image, so the whole file is copied up first. Every iteration gets a fresh container (or a fresh kernel
-/// mount with an empty upper directory), and the path is looked up once before timing, as anchors.md does. UnionFs
-/// with an in-memory writable layer, and with a directory one, durable (fsync before publish) and not; kernel
-/// overlayfs by default (fsyncs copied-up data) and mounted <c>volatile</c>. Baseline: File.Copy of the same 1 MiB
-/// to a new file; File.Copy + fsync is the durable floor; a plain 1-byte write with no copy is the lower bound.
+/// 8-layer image, so the whole file is copied up first. Each iteration prepares <see cref="Batch"/> fresh targets
+/// (containers, kernel mounts with empty upper directories, or baseline destinations), the path looked up once before
+/// timing as anchors.md does, and times the batch: one copy-up of well under a millisecond is too short to time alone
+/// on this VM, where single-operation iterations swung by 2x between runs. UnionFs with an in-memory writable layer,
+/// and with a directory one, durable (fsync before publish) and not; kernel overlayfs by default (fsyncs copied-up
+/// data) and mounted <c>volatile</c>. Baseline: File.Copy of the same 1 MiB to a new file; File.Copy + fsync is the
+/// durable floor; a plain 1-byte write with no copy is the lower bound.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1)]
 [IterationCount(30)]
 public class CopyUpBenchmarks : IDisposable
 {
+    /// <summary>Copy-ups per iteration; every target is fresh.</summary>
+    public const int Batch = 8;
+
     private const int Depth = 8;
+    private readonly Container?[] _containers = new Container?[Batch];
+    private readonly string?[] _writables = new string?[Batch];
+    private readonly KernelMount?[] _kernels = new KernelMount?[Batch];
+    private readonly string[] _destinations = new string[Batch];
     private Image _image = null!;
-    private Container? _container;
-    private string? _writable;
-    private KernelMount? _kernel;
     private string _source = string.Empty;
-    private string _destination = string.Empty;
 
     private static LayeredFixture Fixture => LayeredFixture.For(Depth);
 
@@ -31,49 +36,64 @@ public class CopyUpBenchmarks : IDisposable
     {
         _image = Peers.UnionFs(Fixture);
         _source = LayeredFixture.Host(Fixture.LayerDirectory(0), LayeredFixture.CopyUp1M);
-        _destination = Path.Combine(Path.GetTempPath(), "unionfs-bench-copy-" + Environment.ProcessId);
+        for (var i = 0; i < Batch; i++)
+        {
+            _destinations[i] = Path.Combine(Path.GetTempPath(), $"unionfs-bench-copy-{Environment.ProcessId}-{i}");
+        }
     }
 
     [IterationSetup(Targets = [nameof(FileCopy), nameof(FileCopyDurable)])]
-    public void FreshDestination() => File.Delete(_destination);
+    public void FreshDestinations()
+    {
+        foreach (var destination in _destinations)
+        {
+            File.Delete(destination);
+        }
+    }
 
     [IterationSetup(Target = nameof(PlainWrite))]
-    public void ExistingDestination()
+    public void ExistingDestinations()
     {
-        if (!File.Exists(_destination))
+        foreach (var destination in _destinations)
         {
-            File.Copy(_source, _destination);
+            if (!File.Exists(destination))
+            {
+                File.Copy(_source, destination);
+            }
         }
     }
 
     [IterationSetup(Target = nameof(MemoryUpper))]
-    public void FreshMemoryContainer() => Fresh(_image.CreateContainer());
+    public void FreshMemoryContainers() => Fresh(_ => _image.CreateContainer());
 
     [IterationSetup(Target = nameof(DirectoryUpper))]
-    public void FreshDirectoryContainer() => Fresh(_image.OpenContainer(NewWritable()));
+    public void FreshDirectoryContainers() => Fresh(i => _image.OpenContainer(NewWritable(i)));
 
     [IterationSetup(Target = nameof(DirectoryUpperDurable))]
-    public void FreshDurableContainer() => Fresh(_image.OpenContainer(NewWritable(), new ContainerOptions { Durable = true }));
+    public void FreshDurableContainers() => Fresh(i => _image.OpenContainer(NewWritable(i), new ContainerOptions { Durable = true }));
 
     [IterationSetup(Target = nameof(KernelOverlay))]
-    public void FreshKernelMount() => FreshMount(volatileMount: false);
+    public void FreshKernelMounts() => FreshMounts(volatileMount: false);
 
     [IterationSetup(Target = nameof(KernelOverlayVolatile))]
-    public void FreshVolatileKernelMount() => FreshMount(volatileMount: true);
+    public void FreshVolatileKernelMounts() => FreshMounts(volatileMount: true);
 
     [IterationCleanup]
     public void IterationCleanup()
     {
-        _container?.Dispose();
-        _container = null;
-        if (_writable is not null)
+        for (var i = 0; i < Batch; i++)
         {
-            Directory.Delete(_writable, recursive: true);
-            _writable = null;
-        }
+            _containers[i]?.Dispose();
+            _containers[i] = null;
+            if (_writables[i] is { } writable)
+            {
+                Directory.Delete(writable, recursive: true);
+                _writables[i] = null;
+            }
 
-        _kernel?.Dispose();
-        _kernel = null;
+            _kernels[i]?.Dispose();
+            _kernels[i] = null;
+        }
     }
 
     [GlobalCleanup]
@@ -82,66 +102,105 @@ public class CopyUpBenchmarks : IDisposable
     public void Dispose()
     {
         IterationCleanup();
-        File.Delete(_destination);
+        foreach (var destination in _destinations)
+        {
+            if (destination is not null)
+            {
+                File.Delete(destination);
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
 
-    private string NewWritable() => _writable = Path.Combine(Fixture.Root, "upper-" + Guid.NewGuid().ToString("N"));
+    private string NewWritable(int i) => _writables[i] = Path.Combine(Fixture.Root, "upper-" + Guid.NewGuid().ToString("N"));
 
-    private void Fresh(Container container)
+    private void Fresh(Func<int, Container> create)
     {
-        _container = container;
-        if (!container.FileExists(LayeredFixture.CopyUp1M))
+        for (var i = 0; i < Batch; i++)
         {
-            throw new InvalidOperationException("the 1 MiB file is missing");
+            var container = _containers[i] = create(i);
+            if (!container.FileExists(LayeredFixture.CopyUp1M))
+            {
+                throw new InvalidOperationException("the 1 MiB file is missing");
+            }
         }
     }
 
-    private void FreshMount(bool volatileMount)
+    private void FreshMounts(bool volatileMount)
     {
-        _kernel = new KernelMount(Fixture, volatileMount);
-        _kernel.Verify(() =>
+        for (var i = 0; i < Batch; i++)
         {
-            if (!File.Exists(_kernel[LayeredFixture.CopyUp1M]))
+            var mount = _kernels[i] = new KernelMount(Fixture, volatileMount);
+            mount.Verify(() =>
             {
-                throw new InvalidOperationException("the 1 MiB file is missing from the mount");
-            }
-        });
+                if (!File.Exists(mount[LayeredFixture.CopyUp1M]))
+                {
+                    throw new InvalidOperationException("the 1 MiB file is missing from the mount");
+                }
+            });
+        }
     }
 
-    [Benchmark(Baseline = true)]
-    public void FileCopy() => File.Copy(_source, _destination);
+    [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
+    public void FileCopy()
+    {
+        foreach (var destination in _destinations)
+        {
+            File.Copy(_source, destination);
+        }
+    }
 
-    [Benchmark]
+    [Benchmark(OperationsPerInvoke = Batch)]
     public void FileCopyDurable()
     {
-        File.Copy(_source, _destination);
-        using var copy = new FileStream(_destination, FileMode.Open, FileAccess.Write, FileShare.None, 1);
-        copy.Flush(flushToDisk: true);
+        foreach (var destination in _destinations)
+        {
+            File.Copy(_source, destination);
+            using var copy = new FileStream(destination, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+            copy.Flush(flushToDisk: true);
+        }
     }
 
-    [Benchmark]
-    public void PlainWrite() => WriteOneByte(_destination);
-
-    [Benchmark]
-    public void MemoryUpper() => WriteOneByte(_container!);
-
-    [Benchmark]
-    public void DirectoryUpper() => WriteOneByte(_container!);
-
-    [Benchmark]
-    public void DirectoryUpperDurable() => WriteOneByte(_container!);
-
-    [Benchmark]
-    public void KernelOverlay() => WriteOneByte(_kernel![LayeredFixture.CopyUp1M]);
-
-    [Benchmark]
-    public void KernelOverlayVolatile() => WriteOneByte(_kernel![LayeredFixture.CopyUp1M]);
-
-    private static void WriteOneByte(Container container)
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void PlainWrite()
     {
-        using var stream = container.OpenFile(LayeredFixture.CopyUp1M, FileMode.Open, FileAccess.Write);
-        stream.WriteByte(1);
+        foreach (var destination in _destinations)
+        {
+            WriteOneByte(destination);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void MemoryUpper() => WriteOneByteEach();
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void DirectoryUpper() => WriteOneByteEach();
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void DirectoryUpperDurable() => WriteOneByteEach();
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void KernelOverlay() => WriteOneByteEachMount();
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void KernelOverlayVolatile() => WriteOneByteEachMount();
+
+    private void WriteOneByteEach()
+    {
+        foreach (var container in _containers)
+        {
+            using var stream = container!.OpenFile(LayeredFixture.CopyUp1M, FileMode.Open, FileAccess.Write);
+            stream.WriteByte(1);
+        }
+    }
+
+    private void WriteOneByteEachMount()
+    {
+        foreach (var mount in _kernels)
+        {
+            WriteOneByte(mount![LayeredFixture.CopyUp1M]);
+        }
     }
 
     private static void WriteOneByte(string path)

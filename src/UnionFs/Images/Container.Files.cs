@@ -179,7 +179,7 @@ public sealed partial class Container
                 if (hit.Upper is { } metaCopy)
                 {
                     node = metaCopy;
-                    _store.Publish(path, staged, node);
+                    _store.Publish(path, staged, node, replacesNode: true);
                     node.Data = staged;
                     node.MetaCopyOf = null;
                 }
@@ -187,7 +187,7 @@ public sealed partial class Container
                 {
                     CopyUpDirectory(UnionPath.Parent(path));
                     node = NewNode(path, UpperKind.File, source.Mode, source.LastWriteTimeUtc);
-                    _store.Publish(path, staged, node);
+                    _store.Publish(path, staged, node, replacesNode: false);
                     node.Data = staged;
                     AddNode(path, node);
                 }

@@ -162,7 +162,7 @@ public sealed partial class Container
         CopyUpDirectory(UnionPath.Parent(directory));
         var source = LookupUnsynchronized(directory).Lower!.Entry;
         var node = NewNode(directory, UpperKind.Directory, source.Mode, source.LastWriteTimeUtc);
-        _store.CreateDirectory(directory, node);
+        _store.CreateDirectory(directory, node, replacesNode: false); // a lower directory shows here: no upper node did
         AddNode(directory, node);
         return node;
     }
@@ -206,7 +206,7 @@ public sealed partial class Container
         switch (node.Kind)
         {
             case UpperKind.Directory:
-                _store.CreateDirectory(path, node);
+                _store.CreateDirectory(path, node, replacesNode: true);
                 break;
             case UpperKind.SymbolicLink:
                 _store.CreateSymbolicLink(path, node);

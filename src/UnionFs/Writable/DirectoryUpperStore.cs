@@ -104,18 +104,21 @@ internal sealed class DirectoryUpperStore : IUpperStore
         return new HostFile(temp);
     }
 
-    public void Publish(string path, UpperFile staged, UpperNode node)
+    public void Publish(string path, UpperFile staged, UpperNode node, bool replacesNode)
     {
         var file = (HostFile)staged;
         var host = Host(path);
         File.Move(file.HostPath, host, overwrite: true);
         file.HostPath = host;
-        RemoveMarkers(path);
+        if (replacesNode)
+        {
+            RemoveMarkers(path);
+        }
     }
 
     public void Discard(UpperFile staged) => File.Delete(((HostFile)staged).HostPath);
 
-    public void CreateDirectory(string path, UpperNode node)
+    public void CreateDirectory(string path, UpperNode node, bool replacesNode)
     {
         var host = Host(path);
         if (node.Opaque)
@@ -132,7 +135,10 @@ internal sealed class DirectoryUpperStore : IUpperStore
             ApplyMetadata(host, node);
         }
 
-        RemoveMarkers(path);
+        if (replacesNode)
+        {
+            RemoveMarkers(path);
+        }
     }
 
     public void CreateSymbolicLink(string path, UpperNode node)

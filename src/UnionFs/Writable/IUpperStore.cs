@@ -21,13 +21,16 @@ internal interface IUpperStore : IDisposable
     /// in-memory layer defers the copy chunk by chunk; see <see cref="MemoryFile"/>).</summary>
     UpperFile Stage(LayerEntry source, UnixFileMode mode, DateTime lastWriteTimeUtc);
 
-    /// <summary>Puts a staged file at <paramref name="path"/> in one atomic step (rename over the target).</summary>
-    void Publish(string path, UpperFile staged, UpperNode node);
+    /// <summary>Puts a staged file at <paramref name="path"/> in one atomic step (rename over the target).
+    /// <paramref name="replacesNode"/> is false when the writable layer had nothing at the path, so no whiteout or
+    /// metadata-copy marker can be there to remove (the store need not look: the node index mirrors what it holds).</summary>
+    void Publish(string path, UpperFile staged, UpperNode node, bool replacesNode);
 
     /// <summary>Drops a staged file that lost a race.</summary>
     void Discard(UpperFile staged);
 
-    void CreateDirectory(string path, UpperNode node);
+    /// <summary>Creates a directory; <paramref name="replacesNode"/> as for <see cref="Publish"/>.</summary>
+    void CreateDirectory(string path, UpperNode node, bool replacesNode);
 
     void CreateSymbolicLink(string path, UpperNode node);
 

@@ -16,7 +16,7 @@ internal sealed class MemoryUpperStore : IUpperStore
 
     public UpperFile Stage(LayerEntry source, UnixFileMode mode, DateTime lastWriteTimeUtc) => new MemoryFile(source);
 
-    public void Publish(string path, UpperFile staged, UpperNode node)
+    public void Publish(string path, UpperFile staged, UpperNode node, bool replacesNode)
     {
     }
 
@@ -24,7 +24,7 @@ internal sealed class MemoryUpperStore : IUpperStore
     {
     }
 
-    public void CreateDirectory(string path, UpperNode node)
+    public void CreateDirectory(string path, UpperNode node, bool replacesNode)
     {
     }
 
