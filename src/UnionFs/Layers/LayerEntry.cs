@@ -28,11 +28,13 @@ internal sealed class LayerEntry
         Length = length;
         Mode = mode;
         LastWriteTimeUtc = lastWriteTimeUtc;
-        LinkTarget = linkTarget;
-        Payload = payload;
+        // One field for both: a link has no payload, and an entry is kept per path in every layer (8 bytes each).
+        _content = type == LayerEntryType.SymbolicLink ? linkTarget : payload;
         Opaque = opaque;
         Implied = implied;
     }
+
+    private readonly object? _content;
 
     public Layer Layer { get; }
 
@@ -46,10 +48,10 @@ internal sealed class LayerEntry
 
     public DateTime LastWriteTimeUtc { get; }
 
-    public string? LinkTarget { get; }
+    public string? LinkTarget => Type == LayerEntryType.SymbolicLink ? (string?)_content : null;
 
     /// <summary>Source-specific handle to the content: bytes for memory layers, a host path for directory layers.</summary>
-    public object? Payload { get; }
+    public object? Payload => Type == LayerEntryType.SymbolicLink ? null : _content;
 
     /// <summary>OCI <c>.wh..wh..opq</c> on this directory: the layers below contribute nothing beneath it.</summary>
     public bool Opaque { get; }
