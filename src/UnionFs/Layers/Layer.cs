@@ -52,7 +52,18 @@ public abstract partial class Layer
     /// <see cref="InvalidDataException"/> naming the entry.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static Layer FromTar(string path)
+    public static Layer FromTar(string path) => FromTar(path, null);
+
+    /// <summary>Opens an uncompressed OCI layer tar as a layer, read in place, within <paramref name="limits"/>: an archive
+    /// larger than <see cref="LayerLimits.MaxBytes"/> or with more than <see cref="LayerLimits.MaxEntries"/> entries is
+    /// refused when it is indexed.</summary>
+    /// <param name="path">The tar file.</param>
+    /// <param name="limits">Bounds on the archive; null for <see cref="LayerLimits.Default"/>.</param>
+    /// <returns>The layer. Its content is indexed on first use; a hostile, broken or oversized archive is refused then
+    /// with an <see cref="InvalidDataException"/> naming it.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public static Layer FromTar(string path, LayerLimits? limits)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -61,7 +72,7 @@ public abstract partial class Layer
             throw Internal.Errors.FileNotFound(full);
         }
 
-        return new TarLayer(full);
+        return new TarLayer(full, limits ?? LayerLimits.Default);
     }
 
     /// <summary>A short description of where the layer comes from, for diagnostics.</summary>

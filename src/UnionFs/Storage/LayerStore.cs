@@ -29,11 +29,22 @@ public sealed partial class LayerStore : IDisposable
     private readonly string _temp;
     private readonly string _refs;
 
-    /// <summary>Opens (or creates) the store at <paramref name="root"/>.</summary>
+    /// <summary>Opens (or creates) the store at <paramref name="root"/>, with the default <see cref="LayerLimits"/>.</summary>
     /// <param name="root">The store's directory.</param>
     /// <exception cref="ArgumentException"><paramref name="root"/> is empty.</exception>
     public LayerStore(string root)
+        : this(root, null)
     {
+    }
+
+    /// <summary>Opens (or creates) the store at <paramref name="root"/>; imports and the layers it hands out are held to
+    /// <paramref name="limits"/>.</summary>
+    /// <param name="root">The store's directory.</param>
+    /// <param name="limits">Bounds on each layer archive; null for <see cref="LayerLimits.Default"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="root"/> is empty.</exception>
+    public LayerStore(string root, LayerLimits? limits)
+    {
+        Limits = limits ?? LayerLimits.Default;
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = Path.GetFullPath(root);
         _blobs = Path.Combine(Root, "blobs", "sha256");
@@ -48,6 +59,9 @@ public sealed partial class LayerStore : IDisposable
 
     /// <summary>The store's directory.</summary>
     public string Root { get; }
+
+    /// <summary>The bounds every layer archive is held to.</summary>
+    public LayerLimits Limits { get; }
 
     /// <summary>Stores <paramref name="layer"/>'s tar once (by DiffID) and returns the stored layer, read in place.</summary>
     /// <param name="layer">Any layer.</param>
@@ -79,9 +93,17 @@ public sealed partial class LayerStore : IDisposable
                 {
                     using var tar = Storage.Compression.Decompress(blob);
                     var buffer = new byte[81920];
+                    long total = 0;
                     int read;
                     while ((read = tar.Read(buffer)) > 0)
                     {
+                        // A decompression bomb stops here, at the limit, not when the disk is full; the temp file goes.
+                        total += read;
+                        if (total > Limits.MaxBytes)
+                        {
+                            throw Errors.CorruptLayer("imported blob", $"it expands to more than {Limits.MaxBytes:N0} bytes (LayerLimits.MaxBytes)");
+                        }
+
                         hash.AppendData(buffer, 0, read);
                         output.Write(buffer, 0, read);
                     }
@@ -119,7 +141,7 @@ public sealed partial class LayerStore : IDisposable
             Pin(diffId);
             return true;
         });
-        return found ? Layer.FromTar(path) : throw Errors.FileNotFound(path);
+        return found ? Layer.FromTar(path, Limits) : throw Errors.FileNotFound(path);
     }
 
     /// <summary>The DiffIDs and image IDs of every stored blob.</summary>
@@ -280,7 +302,7 @@ public sealed partial class LayerStore : IDisposable
                     throw Errors.CorruptLayer("imported blob", "it holds no tar");
                 }
 
-                _ = Layer.FromTar(temp).EntryCount;
+                _ = Layer.FromTar(temp, Limits).EntryCount;
             }
 
             var final = BlobPath(digest);
@@ -297,7 +319,7 @@ public sealed partial class LayerStore : IDisposable
 
                 Pin(digest);
             });
-            return Layer.FromTar(final);
+            return Layer.FromTar(final, Limits);
         }
         finally
         {

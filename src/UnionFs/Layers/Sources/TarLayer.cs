@@ -20,10 +20,15 @@ namespace UnionFs.Layers.Sources;
 internal sealed class TarLayer : Layer
 {
     private readonly string _path;
+    private readonly LayerLimits _limits;
     private string? _diffId;
     private long _length;
 
-    public TarLayer(string path) => _path = path;
+    public TarLayer(string path, LayerLimits limits)
+    {
+        _path = path;
+        _limits = limits;
+    }
 
     public override string Source => _path;
 
@@ -43,12 +48,23 @@ internal sealed class TarLayer : Layer
         var byPath = new Dictionary<string, LayerEntry>(StringComparer.Ordinal);
         using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
         _length = file.Length;
+        if (_length > _limits.MaxBytes)
+        {
+            throw Errors.CorruptLayer(_path, $"the archive is {_length:N0} bytes, more than the limit of {_limits.MaxBytes:N0} (LayerLimits.MaxBytes)");
+        }
+
         using var hashing = new HashingStream(file);
         try
         {
             using var reader = new TarReader(hashing, leaveOpen: true);
+            var count = 0;
             while (reader.GetNextEntry(copyData: false) is { } entry)
             {
+                if (++count > _limits.MaxEntries)
+                {
+                    throw Refuse(_path, entry.Name, $"the archive has more than {_limits.MaxEntries:N0} entries (LayerLimits.MaxEntries)");
+                }
+
                 Add(entry, entries, byPath);
             }
         }
