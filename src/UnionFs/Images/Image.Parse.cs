@@ -28,7 +28,7 @@ public sealed partial class Image
             var layers = new List<Layer>();
             foreach (var diffId in rootfs.GetProperty("diff_ids").EnumerateArray())
             {
-                var expected = diffId.GetString()!;
+                var expected = diffId.GetString() ?? throw Internal.Errors.CorruptImage(where, "rootfs.diff_ids holds a null");
                 var layer = layerByDiffId(expected);
                 if (layer.DiffId != expected)
                 {
@@ -61,7 +61,7 @@ public sealed partial class Image
                 foreach (var step in steps.EnumerateArray())
                 {
                     history.Add(new ImageHistoryEntry(
-                        step.TryGetProperty("created", out var created) ? DateTimeOffset.Parse(created.GetString()!, CultureInfo.InvariantCulture) : DateTimeOffset.UnixEpoch,
+                        Created(step),
                         step.TryGetProperty("created_by", out var by) ? by.GetString() ?? string.Empty : string.Empty,
                         step.TryGetProperty("comment", out var comment) ? comment.GetString() : null,
                         step.TryGetProperty("author", out var author) ? author.GetString() : null,
@@ -76,6 +76,14 @@ public sealed partial class Image
             throw Internal.Errors.CorruptImage(where, "it is not a valid OCI image configuration: " + e.Message);
         }
     }
+
+    /// <summary>A history step's <c>created</c>: optional (image-spec config.md), so absent or null reads as the
+    /// epoch, as Go's decoder leaves a zero time; anything but an RFC 3339 string is corrupt (found by the fuzzer: a
+    /// null once escaped as ArgumentNullException).</summary>
+    private static DateTimeOffset Created(JsonElement step) =>
+        step.TryGetProperty("created", out var created) && created.ValueKind != JsonValueKind.Null
+            ? DateTimeOffset.Parse(created.GetString() ?? string.Empty, CultureInfo.InvariantCulture)
+            : DateTimeOffset.UnixEpoch;
 
     private static List<string>? Strings(JsonElement element, string name)
     {

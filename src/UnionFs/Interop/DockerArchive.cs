@@ -147,7 +147,7 @@ public static partial class DockerArchive
         {
             using var stream = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
             using var reader = new TarReader(stream);
-            while (reader.GetNextEntry() is { } entry)
+            while (Archives.TarEntries.Next(reader, copyData: false, reason => Errors.CorruptImage(archivePath, reason)) is { } entry)
             {
                 visit(Normalize(entry.Name), entry);
             }

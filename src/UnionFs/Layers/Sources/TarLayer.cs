@@ -58,7 +58,7 @@ internal sealed class TarLayer : Layer
         {
             using var reader = new TarReader(hashing, leaveOpen: true);
             var count = 0;
-            while (reader.GetNextEntry(copyData: false) is { } entry)
+            while (Archives.TarEntries.Next(reader, copyData: false, reason => Final(Errors.CorruptLayer(_path, reason))) is { } entry)
             {
                 if (++count > _limits.MaxEntries)
                 {
@@ -251,9 +251,12 @@ internal sealed class TarLayer : Layer
     private sealed record Extent(long Offset, long Length);
 
     /// <summary>Refusal of a hostile or broken entry: an <see cref="InvalidDataException"/> naming archive and entry.</summary>
-    private static InvalidDataException Refuse(string archive, string entry, string reason)
+    private static InvalidDataException Refuse(string archive, string entry, string reason) =>
+        Final(Errors.CorruptLayer(archive, $"entry '{entry}': {reason}"));
+
+    /// <summary>Marks a refusal as final, so the indexing loop's catch does not wrap it a second time.</summary>
+    private static InvalidDataException Final(InvalidDataException error)
     {
-        var error = Errors.CorruptLayer(archive, $"entry '{entry}': {reason}");
         error.Data[RefusalKey] = true;
         return error;
     }
