@@ -1,5 +1,10 @@
 using UnionFs;
 
+if (args.Length > 0 && args[0] == "crash")
+{
+    return UnionFs.StoreWorker.CrashWorkload.Run(args[1..]);
+}
+
 // usage: UnionFs.StoreWorker STORE WORKER ROUNDS ARCHIVE...
 // Each round loads every archive into the shared store, saves it under a reference of its own and under a shared
 // one, reads both back, and removes its own: the operations that must not corrupt a store used by many processes.

@@ -35,7 +35,7 @@ public sealed partial class LayerStore
             snapshot = [.. _pinned];
         }
 
-        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        var temp = NewTempPath();
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(snapshot, StoreJson.Default.ListString));
         File.Move(temp, PinFile, overwrite: true);
     }

@@ -278,7 +278,7 @@ public sealed partial class LayerStore : IDisposable
 
     private Layer Put(Func<Stream, string> write, string? expectedDiffId, bool validateTar)
     {
-        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        var temp = NewTempPath();
         string digest;
         try
         {
@@ -364,7 +364,7 @@ public sealed partial class LayerStore : IDisposable
 
     private void WriteRefs(Dictionary<string, string> refs)
     {
-        var temp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        var temp = NewTempPath();
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new SortedDictionary<string, string>(refs, StringComparer.Ordinal), StoreJson.Default.SortedDictionaryStringString));
         File.Move(temp, _refs, overwrite: true);
     }
