@@ -32,7 +32,37 @@ public sealed class DifferentialTests(Subject subject) : SubjectTestBase(subject
         }
     }
 
-    public static IEnumerable<int> Seeds() => Enumerable.Range(1, SeedsPerRun).Select(i => i * 7919);
+    /// <summary>Seeds new every run, beside the fixed ones; <c>UNIONFS_FRESH_SEED</c> replays a run's batch.</summary>
+    public const int FreshPerRun = 8;
+
+    public static int FreshBase { get; } = int.TryParse(Environment.GetEnvironmentVariable("UNIONFS_FRESH_SEED"), out var n) ? n : Random.Shared.Next(1, 1 << 30);
+
+    [OneTimeSetUp]
+    public void AnnounceFreshSeeds() =>
+        TestContext.Progress.WriteLine($"differential: fresh seeds {FreshBase}..{FreshBase + FreshPerRun - 1} (UNIONFS_FRESH_SEED={FreshBase} replays them)");
+
+    public static IEnumerable<int> Seeds() =>
+        Enumerable.Range(1, SeedsPerRun).Select(i => i * 7919).Concat(Enumerable.Range(FreshBase, FreshPerRun));
+
+    public static IEnumerable<TestCaseData> Cases() => SavedCases.Files("differential").Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileNameWithoutExtension(f)));
+
+    private ScenarioRunner.Targets TargetsOver(IReadOnlyList<LayerSpec> layers) => () =>
+    {
+        var oracleDir = new TempDirectory("unionfs-oracle");
+        LayerSpec.Flatten(layers, oracleDir.Path);
+        return (new DiskTarget(oracleDir.Path), new ContainerTarget(Start([.. layers])), oracleDir);
+    };
+
+    /// <summary>Every minimal case the shrinker once saved, replayed: a regression test each.</summary>
+    [TestCaseSource(nameof(Cases))]
+    public void SavedCase_Replay_ContainerAgreesWithTheFlattenedDirectory(string file)
+    {
+        var (layers, ops) = SavedCases.Load(file);
+
+        var (_, failure) = ScenarioRunner.Replay(ops, TargetsOver(layers), null);
+
+        Assert.That(failure, Is.Null, () => $"{Path.GetFileName(file)}: step {failure!.Step}: {failure.Message}");
+    }
 
     [TestCaseSource(nameof(Seeds))]
     public void RandomOperations_ContainerAndFlattenedDirectory_AgreeAfterEveryStep(int seed)
@@ -44,12 +74,8 @@ public sealed class DifferentialTests(Subject subject) : SubjectTestBase(subject
 
         var rng = new Random(seed);
         var layers = RandomScenario.Layers(rng, rng.Next(1, 9));
-        using var oracleDir = new TempDirectory("unionfs-oracle");
-        LayerSpec.Flatten(layers, oracleDir.Path);
-        var oracle = new DiskTarget(oracleDir.Path);
-        var union = new ContainerTarget(Start([.. layers]));
 
-        var deviations = ScenarioRunner.Run(seed, rng, layers, oracle, union, OperationsPerSeed);
+        var deviations = ScenarioRunner.Run("differential", Subject.ToString(), seed, rng, layers, TargetsOver(layers), OperationsPerSeed);
 
         Assert.That(deviations, Is.Zero, "a plain directory admits no deviation");
     }

@@ -24,6 +24,7 @@ public enum OpKind
 
 public sealed record Operation(OpKind Kind, string Path, string? Other = null, string? Content = null, bool Flag = false, int Number = 0)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public byte[] Bytes => Encoding.UTF8.GetBytes(Content ?? string.Empty);
 
     public override string ToString() => Kind switch

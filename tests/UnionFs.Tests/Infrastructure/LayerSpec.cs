@@ -37,7 +37,7 @@ internal sealed class LayerSpec
 
     public LayerSpec Whiteout(string path) => Add(new Item(path, Kind.Whiteout));
 
-    private LayerSpec Add(Item item)
+    public LayerSpec Add(Item item)
     {
         _items.RemoveAll(i => i.Path == item.Path);
         _items.Add(item);
