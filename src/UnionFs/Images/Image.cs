@@ -136,6 +136,28 @@ public sealed partial class Image
     public Container CreateContainer(ContainerOptions? options = null) =>
         new(this, new MemoryUpperStore(), options ?? new ContainerOptions());
 
+    /// <summary>
+    /// Checks a directory writable layer for what a crash can leave behind: files in its work directory (an
+    /// interrupted copy-up, directory creation or delete; never visible, and dropped by <see cref="OpenContainer"/>
+    /// anyway) and whiteouts beside the entry that replaced them (harmless, stale). With <paramref name="repair"/>,
+    /// removes them. Do not run it on a directory a container has open.
+    /// </summary>
+    /// <param name="writableDirectory">The writable layer's directory.</param>
+    /// <param name="repair">Whether to remove what is found.</param>
+    /// <returns>One line per finding, naming the host path; empty when the layer is clean.</returns>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static IReadOnlyList<string> VerifyWritable(string writableDirectory, bool repair = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(writableDirectory);
+        var root = Path.GetFullPath(writableDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw Internal.Errors.PartNotFound(root);
+        }
+
+        return Writable.DirectoryUpperStore.Verify(root, repair);
+    }
+
     /// <summary>Starts or reopens a container whose writable layer lives in a host directory, in OCI whiteout form.
     /// Reopened over the same image and directory, it sees exactly the state it left.</summary>
     /// <param name="writableDirectory">The writable layer's directory; created when missing.</param>

@@ -20,7 +20,7 @@ namespace UnionFs.Writable;
 /// (whiteouts apply to lower layers only), so a crash between the two steps shows the old state, never a mix.
 /// New directories over a whiteout are built in the work directory with their opaque marker and renamed in.
 /// </remarks>
-internal sealed class DirectoryUpperStore : IUpperStore
+internal sealed partial class DirectoryUpperStore : IUpperStore
 {
     private readonly string _root;
     private readonly string _work;

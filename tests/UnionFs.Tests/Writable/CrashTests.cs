@@ -44,6 +44,7 @@ public sealed class CrashTests
         var store = Path.Combine(temp.Path, "store");
         var rng = new Random(Seed);
         Leftovers = 0;
+        WritableLeftovers = 0;
         TestContext.Progress.WriteLine($"crash test: seed {Seed}, {Trials} kills (UNIONFS_CRASH_SEED={Seed} replays the choices)");
         var operations = 0;
         for (var trial = 0; trial < Trials; trial++)
@@ -52,7 +53,7 @@ public sealed class CrashTests
             Verify(writable, baseLayer, store, trial);
         }
 
-        TestContext.Out.WriteLine($"seed {Seed}: {Trials} kills after {operations} completed operations, every reopen consistent; {Leftovers} store temp files left by kills, found and removed by Verify");
+        TestContext.Out.WriteLine($"seed {Seed}: {Trials} kills after {operations} completed operations, every reopen consistent; {WritableLeftovers} writable-layer leftovers found by VerifyWritable (the reopen drops them too), {Leftovers} store temp files found and removed by Verify");
     }
 
     /// <summary>Starts the child, lets it complete <paramref name="completed"/> operations, then kills it after
@@ -91,8 +92,13 @@ public sealed class CrashTests
 
     private static int Leftovers { get; set; }
 
+    private static int WritableLeftovers { get; set; }
+
     private static void Verify(string writable, string baseLayer, string store, int trial)
     {
+        var found = Image.VerifyWritable(writable);
+        Assert.That(found, Is.All.StartWith("leftover in the work directory").Or.StartWith("stale whiteout"), $"trial {trial}: only what a kill may leave");
+        WritableLeftovers += found.Count;
         var image = Image.Create([Layer.FromDirectory(baseLayer)]);
         using (var container = image.OpenContainer(writable))
         {
@@ -130,6 +136,8 @@ public sealed class CrashTests
 
         var work = Path.Combine(writable, ".wh..wh..work");
         Assert.That(Directory.Exists(work) ? Directory.GetFileSystemEntries(work) : [], Is.Empty, $"trial {trial}: the reopen dropped the work directory's leftovers");
+        Image.VerifyWritable(writable, repair: true);
+        Assert.That(Image.VerifyWritable(writable), Is.Empty, $"trial {trial}: the writable layer is clean after the repair");
 
         using var layers = new LayerStore(store);
         var problems = layers.Verify(repair: true);
