@@ -17,6 +17,9 @@ public static class CrashWorkload
     /// <summary>Image files /del/g0.. that deletes white out.</summary>
     public const int Doomed = 400;
 
+    /// <summary>Image files /tree/t0.. of the directory that renames move back and forth (as /tree or /moved).</summary>
+    public const int TreeFiles = 10;
+
     /// <summary>Bytes of each /up/doneK file.</summary>
     public const int DoneLength = 16 * 1024;
 
@@ -32,7 +35,7 @@ public static class CrashWorkload
         using var container = image.OpenContainer(args[0]);
         for (var n = 0; ; n++)
         {
-            switch (rng.Next(20))
+            switch (rng.Next(22))
             {
                 case < 8:
                 {
@@ -70,6 +73,22 @@ public static class CrashWorkload
                     break;
                 }
 
+                case < 21:
+                {
+                    // A directory rename across layers: rebuilt entry by entry (design/0005), so a kill in the middle
+                    // can leave both names; the next rename tidies that first. Nothing may be lost either way.
+                    if (container.DirectoryExists("/tree") && container.DirectoryExists("/moved"))
+                    {
+                        // The partial one is the interrupted rename's destination: drop it, keep the whole one.
+                        var partial = container.GetEntryNames("/tree").Count < container.GetEntryNames("/moved").Count ? "/tree" : "/moved";
+                        container.DeleteDirectory(partial, recursive: true);
+                    }
+
+                    var from = container.DirectoryExists("/tree") ? "/tree" : "/moved";
+                    container.MoveDirectory(from, from == "/tree" ? "/moved" : "/tree");
+                    break;
+                }
+
                 default:
                     // A commit of the container into the store under one reference; the previous one is removed first,
                     // which frees its layers, so the store stays small (a kill in between leaves no reference at all).
@@ -82,6 +101,11 @@ public static class CrashWorkload
             Console.Out.Flush();
         }
     }
+
+    /// <summary>What /tree/tI holds.</summary>
+    /// <param name="i">The file's number.</param>
+    /// <returns>The text.</returns>
+    public static string TreeContent(int i) => $"tree file {i}";
 
     /// <summary>What /up/doneK holds, whole.</summary>
     /// <param name="k">The file's number.</param>

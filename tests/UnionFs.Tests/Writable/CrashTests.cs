@@ -39,12 +39,18 @@ public sealed class CrashTests
             Write(Path.Combine(baseLayer, "del", $"g{j}"), Fill((byte)'g', 4096));
         }
 
+        for (var i = 0; i < CrashWorkload.TreeFiles; i++)
+        {
+            Write(Path.Combine(baseLayer, "tree", $"t{i}"), System.Text.Encoding.UTF8.GetBytes(CrashWorkload.TreeContent(i)));
+        }
+
         Directory.CreateDirectory(Path.Combine(baseLayer, "up"));
         var writable = Path.Combine(temp.Path, "writable");
         var store = Path.Combine(temp.Path, "store");
         var rng = new Random(Seed);
         Leftovers = 0;
         WritableLeftovers = 0;
+        BothNames = 0;
         TestContext.Progress.WriteLine($"crash test: seed {Seed}, {Trials} kills (UNIONFS_CRASH_SEED={Seed} replays the choices)");
         var operations = 0;
         for (var trial = 0; trial < Trials; trial++)
@@ -53,7 +59,7 @@ public sealed class CrashTests
             Verify(writable, baseLayer, store, trial);
         }
 
-        TestContext.Out.WriteLine($"seed {Seed}: {Trials} kills after {operations} completed operations, every reopen consistent; {WritableLeftovers} writable-layer leftovers found by VerifyWritable (the reopen drops them too), {Leftovers} store temp files found and removed by Verify");
+        TestContext.Out.WriteLine($"seed {Seed}: {Trials} kills after {operations} completed operations, every reopen consistent; {BothNames} reopens found an interrupted directory rename (both names, nothing lost); {WritableLeftovers} writable-layer leftovers found by VerifyWritable (the reopen drops them too), {Leftovers} store temp files found and removed by Verify");
     }
 
     /// <summary>Starts the child, lets it complete <paramref name="completed"/> operations, then kills it after
@@ -94,6 +100,8 @@ public sealed class CrashTests
 
     private static int WritableLeftovers { get; set; }
 
+    private static int BothNames { get; set; }
+
     private static void Verify(string writable, string baseLayer, string store, int trial)
     {
         var found = Image.VerifyWritable(writable);
@@ -129,6 +137,17 @@ public sealed class CrashTests
                 {
                     Assert.That(name, Is.EqualTo("incoming"), $"trial {trial}: only the file being written may be partial");
                 }
+            }
+
+            // Directory rename is not crash-atomic (design/0005): a kill may leave both names, each whole file under at
+            // least one of them, never a lost or torn one.
+            var both = container.DirectoryExists("/tree") && container.DirectoryExists("/moved");
+            BothNames += both ? 1 : 0;
+            for (var i = 0; i < CrashWorkload.TreeFiles; i++)
+            {
+                var copies = new[] { "/tree", "/moved" }.Where(d => container.FileExists($"{d}/t{i}")).Select(d => container.ReadAllText($"{d}/t{i}")).ToList();
+                Assert.That(copies, Is.Not.Empty, $"trial {trial}: t{i} is under one of its names");
+                Assert.That(copies, Is.All.EqualTo(CrashWorkload.TreeContent(i)), $"trial {trial}: t{i} whole");
             }
 
             Assert.That(Trees.Of(container).Where(line => line.Contains("/.wh.", StringComparison.Ordinal)), Is.Empty, $"trial {trial}: no marker is visible");
