@@ -50,6 +50,11 @@ internal static class Errors
     public static ArgumentException ReservedName(string path, string? paramName) =>
         new($"The name in '{path}' starts with the reserved whiteout prefix '.wh.' and cannot be created in a union file system (OCI image-spec, layer.md 'Whiteouts').", paramName);
 
+    /// <summary>What System.IO throws on Windows for a name with a character NTFS refuses (ERROR_INVALID_NAME):
+    /// an IOException, not an ArgumentException, since .NET Core leaves the check to the OS.</summary>
+    public static IOException InvalidNameOnWindows(string path) =>
+        new($"The filename, directory name, or volume label syntax is incorrect (Windows file names cannot hold < > : \" | ? * or control characters): '{path}'.");
+
     public static ArgumentException InvalidPath(string path, string reason, string? paramName) =>
         new($"The path '{path}' is invalid: {reason}.", paramName);
 

@@ -222,12 +222,35 @@ internal static partial class UnionPath
     public static string Rebase(string path, string oldPrefix, string newPrefix) =>
         path.Length == oldPrefix.Length ? newPrefix : Combine(newPrefix, path[(oldPrefix.Length + 1)..]);
 
-    /// <summary>Refuses names a layered file system cannot hold (the OCI <c>.wh.</c> prefix) on creation.</summary>
+    /// <summary>Refuses names a layered file system cannot hold (the OCI <c>.wh.</c> prefix) on creation, and on
+    /// Windows names its file systems cannot hold (an IOException, as System.IO gives there), whatever the writable
+    /// layer, so that a memory and a directory writable layer refuse the same names.</summary>
     public static void ThrowIfReserved(string path, string paramName)
     {
-        if (Whiteout.IsReservedName(Name(path)))
+        var name = Name(path);
+        if (Whiteout.IsReservedName(name))
         {
             Errors.Throw(Errors.ReservedName(path, paramName));
         }
+
+        if (OperatingSystem.IsWindows() && IsInvalidOnWindows(name))
+        {
+            Errors.Throw(Errors.InvalidNameOnWindows(path));
+        }
+    }
+
+    /// <summary>Characters Windows file systems refuse in a name (Win32 "Naming Files, Paths, and Namespaces"):
+    /// <c>&lt; &gt; : " | ? *</c> and the control characters 1–31 (NUL is refused everywhere already).</summary>
+    internal static bool IsInvalidOnWindows(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (c < ' ' || c is '<' or '>' or ':' or '"' or '|' or '?' or '*')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

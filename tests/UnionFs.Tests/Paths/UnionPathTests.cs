@@ -127,4 +127,21 @@ public sealed class UnionPathTests
 
         return "/" + string.Join('/', segments);
     }
+
+    /// <summary>On Windows, creating any of these names is refused (IOException, as System.IO there) whatever the writable layer;
+    /// the check itself runs everywhere, the refusal only on Windows, where this machine cannot run.</summary>
+    [TestCase("a<b", true)]
+    [TestCase("a>b", true)]
+    [TestCase("c:d", true)]
+    [TestCase("quote\"d", true)]
+    [TestCase("pipe|d", true)]
+    [TestCase("what?", true)]
+    [TestCase("star*", true)]
+    [TestCase("tab\tname", true)]
+    [TestCase("bell\u0007", true)]
+    [TestCase("plain name.txt", false)]
+    [TestCase("dots...and-dashes_[1]{2}", false)]
+    [TestCase("é ünïcödé", false)]
+    public void IsInvalidOnWindows_Name_FlagsWindowsForbiddenCharacters(string name, bool invalid) =>
+        Assert.That(UnionPath.IsInvalidOnWindows(name), Is.EqualTo(invalid));
 }
