@@ -10,8 +10,8 @@ namespace UnionFs.Tests.Archives;
 
 /// <summary>
 /// A mutation fuzzer over every reader of untrusted bytes: layer tars, docker-archives (their manifest.json) and OCI
-/// layouts (index, manifest and config JSON, re-digested so the mutation reaches the parser instead of failing the
-/// digest check). Each case mutates a valid input, loads it, and walks whatever loaded: every directory listed, every
+/// layouts (index, manifest and config JSON and layer blobs, re-digested so the mutation reaches the reader instead of
+/// failing the digest check). Each case mutates a valid input, loads it, and walks whatever loaded: every directory listed, every
 /// file read. The only exceptions allowed are the documented ones (<see cref="InvalidDataException"/> for corrupt
 /// input, <see cref="KeyNotFoundException"/> for a tag that is no longer there, <see cref="IOException"/> for a link
 /// loop met while reading); anything else fails, and the input is saved next to the test results.
@@ -92,7 +92,7 @@ public sealed class MutationFuzzTests
     }
 
     [Test]
-    public void OciLayout_MutatedJson_OnlyDocumentedExceptions()
+    public void OciLayout_MutatedJsonOrLayerBlob_OnlyDocumentedExceptions()
     {
         var original = Path.Combine(_temp.Path, "original");
         OciLayout.Save(_image, original, "sample");
@@ -325,9 +325,9 @@ public sealed class MutationFuzzTests
         return output.ToArray();
     }
 
-    /// <summary>Mutates index.json, the manifest or the config of a copied layout; a mutated blob is stored under its
-    /// new digest and the chain above it (manifest, index) is updated to point at it, so the parser sees the mutation.
-    /// Returns the mutated text.</summary>
+    /// <summary>Mutates index.json, the manifest, the config or a layer blob of a copied layout; a mutated blob is
+    /// stored under its new digest and the chain above it (config, manifest, index) is updated to point at it, so the
+    /// reader sees the mutation instead of a digest mismatch. Returns the mutated text (or a description).</summary>
     private static string MutateLayout(Random rng, string layout)
     {
         var indexPath = Path.Combine(layout, "index.json");
@@ -336,7 +336,7 @@ public sealed class MutationFuzzTests
         var manifestPath = Blob(layout, manifestDigest);
         var manifest = File.ReadAllText(manifestPath);
         var configDigest = Regex.Match(manifest, "\"config\"\\s*:\\s*\\{[^}]*\"digest\"\\s*:\\s*\"(sha256:[0-9a-f]{64})\"").Groups[1].Value;
-        switch (rng.Next(3))
+        switch (rng.Next(4))
         {
             case 0:
             {
@@ -353,7 +353,7 @@ public sealed class MutationFuzzTests
                 return mutated;
             }
 
-            default:
+            case 2:
             {
                 var config = File.ReadAllText(Blob(layout, configDigest));
                 var mutated = MutateJson(rng, config);
@@ -362,6 +362,28 @@ public sealed class MutationFuzzTests
                 var newManifestDigest = Store(layout, newManifest);
                 File.WriteAllText(indexPath, Repoint(index, manifestDigest, manifest, newManifestDigest, newManifest));
                 return mutated;
+            }
+
+            default:
+            {
+                // A layer blob (an uncompressed tar, so its digest is also its DiffID): mutated bytes under their new
+                // digest, named by the config's diff_ids and the manifest, so the tar reader behind the store sees them.
+                var layers = Regex.Match(manifest, "\"layers\"\\s*:\\s*\\[(.*)\\]", RegexOptions.Singleline).Groups[1].Value;
+                var digests = Regex.Matches(layers, "sha256:[0-9a-f]{64}").Select(m => m.Value).ToList();
+                var layerDigest = digests[rng.Next(digests.Count)];
+                var original = File.ReadAllBytes(Blob(layout, layerDigest));
+                var mutated = MutateBytes(rng, original);
+                var newLayerDigest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(mutated));
+                File.WriteAllBytes(Blob(layout, newLayerDigest), mutated);
+                var config = File.ReadAllText(Blob(layout, configDigest));
+                var newConfig = config.Replace(layerDigest, newLayerDigest, StringComparison.Ordinal);
+                var newConfigDigest = Store(layout, newConfig);
+                var newManifest = Repoint(manifest, configDigest, config, newConfigDigest, newConfig)
+                    .Replace(layerDigest, newLayerDigest, StringComparison.Ordinal)
+                    .Replace($"\"size\":{original.Length}", $"\"size\":{mutated.Length}", StringComparison.Ordinal);
+                var newManifestDigest = Store(layout, newManifest);
+                File.WriteAllText(indexPath, Repoint(index, manifestDigest, manifest, newManifestDigest, newManifest));
+                return $"layer {layerDigest} mutated to {newLayerDigest} ({mutated.Length} bytes)";
             }
         }
     }
