@@ -42,6 +42,7 @@ public sealed class ResourceHygieneTests
         Exercise(image, temp, directoryUpper, Containers);
         var after = OpenDescriptors();
 
+        TestContext.Out.WriteLine($"{(directoryUpper ? "directory" : "memory")} writable layers: {before} descriptors before {Containers} containers, {after} after");
         Assert.That(after, Is.LessThanOrEqualTo(before + Slack), $"{after - before} descriptors left open by {Containers} disposed containers");
     }
 
