@@ -53,7 +53,7 @@ public sealed partial class Container
                 break;
         }
 
-        UnionPath.ThrowIfReserved(canonical, nameof(path));
+        UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
         var opaque = IsWhitedOut(canonical);
         Place(canonical, NewNode(canonical, UpperKind.Directory, Defaults.DirectoryMode, opaque: opaque));
         Notify(ContainerChangeKind.Created, canonical, isDirectory: true);

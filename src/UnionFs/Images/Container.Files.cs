@@ -65,7 +65,7 @@ public sealed partial class Container
                         throw Errors.FileNotFound(canonical);
                     }
 
-                    UnionPath.ThrowIfReserved(canonical, nameof(path));
+                    UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
                     var created = CreateFile(canonical, Defaults.FileMode, null).Data!.Open(FileMode.Open, access);
                     Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
                     return created;

@@ -34,7 +34,7 @@ public sealed partial class Container
                 throw Errors.AlreadyExists(canonical);
             }
 
-            UnionPath.ThrowIfReserved(canonical, nameof(path));
+            UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
             var node = NewNode(canonical, UpperKind.SymbolicLink, Defaults.SymlinkMode, linkTarget: target);
             Place(canonical, node);
             Notify(ContainerChangeKind.Created, canonical, isDirectory: false);

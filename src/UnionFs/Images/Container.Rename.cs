@@ -70,7 +70,7 @@ public sealed partial class Container
             RemoveEntry(dst, notify: false);
         }
 
-        UnionPath.ThrowIfReserved(dst, paramName);
+        UnionPath.ThrowIfNotCreatable(dst, paramName);
         MoveEntry(src, srcHit, dst);
         Notify(ContainerChangeKind.Renamed, dst, isDirectory: false, src);
     }
@@ -222,7 +222,7 @@ public sealed partial class Container
                 throw new IOException($"The root of the union cannot be moved: '{src}'.");
             }
 
-            UnionPath.ThrowIfReserved(dst, nameof(destination));
+            UnionPath.ThrowIfNotCreatable(dst, nameof(destination));
             MoveEntry(src, srcHit, dst);
             Notify(ContainerChangeKind.Renamed, dst, srcHit.IsDirectory, src);
         }

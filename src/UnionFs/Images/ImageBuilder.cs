@@ -124,7 +124,7 @@ public sealed class ImageBuilder
         foreach (var info in directory.EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal))
         {
             var path = UnionPath.Combine(target, info.Name);
-            UnionPath.ThrowIfReserved(path, nameof(directory));
+            UnionPath.ThrowIfNotCreatable(path, nameof(directory));
             if (info.LinkTarget is { } link)
             {
                 items.Add(new MemoryLayerBuilder.Item(path, LayerEntryType.SymbolicLink, null, link, Defaults.SymlinkMode, info.LastWriteTimeUtc, false));

@@ -225,7 +225,7 @@ internal static partial class UnionPath
     /// <summary>Refuses names a layered file system cannot hold (the OCI <c>.wh.</c> prefix) on creation, and on
     /// Windows names its file systems cannot hold (an IOException, as System.IO gives there), whatever the writable
     /// layer, so that a memory and a directory writable layer refuse the same names.</summary>
-    public static void ThrowIfReserved(string path, string paramName)
+    public static void ThrowIfNotCreatable(string path, string paramName)
     {
         var name = Name(path);
         if (Whiteout.IsReservedName(name))

@@ -104,7 +104,7 @@ public sealed partial class LayerStore
                 }
             }
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return $"its configuration {id} is not readable: {e.Message}";
         }

@@ -42,12 +42,12 @@ internal sealed partial class DirectoryUpperStore
                     pending.Push(sub.FullName);
                 }
 
-                if (!entry.Name.StartsWith(Whiteout.Prefix, StringComparison.Ordinal) || entry.Name.StartsWith(Whiteout.Prefix + Whiteout.Prefix, StringComparison.Ordinal))
+                if (Whiteout.HiddenName(entry.Name) is not { } name)
                 {
                     continue;
                 }
 
-                var hidden = Path.Combine(directory, entry.Name[Whiteout.Prefix.Length..]);
+                var hidden = Path.Combine(directory, name);
                 if (File.Exists(hidden) || Directory.Exists(hidden) || new FileInfo(hidden).LinkTarget is not null)
                 {
                     problems.Add($"stale whiteout beside its own entry: {entry.FullName}");

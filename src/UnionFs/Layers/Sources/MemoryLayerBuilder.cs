@@ -112,7 +112,7 @@ public sealed class MemoryLayerBuilder
         var normalized = UnionPath.Normalize(path);
         for (var p = normalized; p.Length > 1; p = UnionPath.Parent(p))
         {
-            UnionPath.ThrowIfReserved(p, nameof(path));
+            UnionPath.ThrowIfNotCreatable(p, nameof(path));
         }
 
         return normalized;
