@@ -4,6 +4,7 @@ using System.Linq;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using UnionFs.Cli.Hosting;
 
 namespace UnionFs.Cli.Demo;
 
@@ -101,7 +102,7 @@ internal static class SeedWalkthrough
         foreach (var row in image.HistoryRows())
         {
             var createdBy = row.CreatedBy.Length > 45 ? row.CreatedBy[..44] + "…" : row.CreatedBy;
-            output.WriteLine($"{row.Id,-15}{createdBy,-48}{HumanSize.Format(row.Size),-10}{HumanSize.Format(row.TarSize),-10}{row.Comment}".TrimEnd());
+            output.WriteLine($"{row.Id,-15}{createdBy,-48}{HumanText.Size(row.Size),-10}{HumanText.Size(row.TarSize),-10}{row.Comment}".TrimEnd());
         }
 
         output.WriteLine();
@@ -125,7 +126,7 @@ internal static class SeedWalkthrough
         for (var i = containers.Count - 1; i >= 0; i--)
         {
             var container = containers[i];
-            var size = $"{HumanSize.Format(container.Size)} (virtual {HumanSize.Format(container.VirtualSize)})";
+            var size = $"{HumanText.Size(container.Size)} (virtual {HumanText.Size(container.VirtualSize)})";
             output.WriteLine($"{IdOf(container.Name!),-15}{container.Name,-18}{size}");
         }
     }

@@ -33,8 +33,12 @@ public sealed partial class Container
     /// outside the directory).
     /// </summary>
     /// <param name="directory">A host directory, created if absent.</param>
+    /// <param name="options">Progress (file bytes written, against the container's virtual size) and cancellation;
+    /// null for neither. A cancelled export leaves the directory partly filled: export into a fresh directory and
+    /// remove it on <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="IOException"><paramref name="directory"/> exists and is not empty.</exception>
-    public void ExportTo(string directory)
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public void ExportTo(string directory, TransferOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ThrowIfDisposed();
@@ -47,8 +51,10 @@ public sealed partial class Container
         Directory.CreateDirectory(root);
         var items = new List<ChangesetItem>();
         Flatten(UnionPath.Root, items);
+        var meter = new Internal.TransferMeter(options, VirtualSize);
         foreach (var item in items)
         {
+            meter.ThrowIfCancelled();
             var host = Path.Join(root, item.Path.AsSpan(1));
             switch (item.Kind)
             {
@@ -62,7 +68,7 @@ public sealed partial class Container
                     using (var source = item.Open!())
                     using (var target = new FileStream(host, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                     {
-                        source.CopyTo(target);
+                        source.CopyTo(meter.Wrap(target));
                     }
 
                     if (!OperatingSystem.IsWindows())
@@ -73,6 +79,8 @@ public sealed partial class Container
                     break;
             }
         }
+
+        meter.Complete();
     }
 
     private void Flatten(string directory, List<ChangesetItem> items)

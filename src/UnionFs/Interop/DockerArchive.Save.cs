@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Formats.Tar;
 using System.IO;
 using System.Text.Json;
+using UnionFs.Internal;
 using UnionFs.Layers;
 
 namespace UnionFs;
@@ -15,8 +16,10 @@ public static partial class DockerArchive
     /// <param name="image">The image.</param>
     /// <param name="archivePath">The archive to create or replace.</param>
     /// <param name="reference">The <c>name:tag</c> recorded in <c>RepoTags</c>.</param>
+    /// <param name="options">Progress (layer tar bytes written) and cancellation; null for neither.</param>
     /// <exception cref="ArgumentException"><paramref name="reference"/> is not <c>name:tag</c>.</exception>
-    public static void Save(Image image, string archivePath, string reference)
+    /// <exception cref="OperationCanceledException">The options' token was cancelled; nothing is left behind.</exception>
+    public static void Save(Image image, string archivePath, string reference, TransferOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrEmpty(archivePath);
@@ -26,6 +29,7 @@ public static partial class DockerArchive
         var full = Path.GetFullPath(archivePath);
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         var layerTemp = full + ".layer-" + Guid.NewGuid().ToString("N");
+        var meter = new TransferMeter(options, DistinctTarSize(image));
         try
         {
             using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
@@ -43,7 +47,7 @@ public static partial class DockerArchive
                     if (written.Add(name))
                     {
                         using var layerStream = new FileStream(layerTemp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-                        LayerTar.WriteExact(layer, layerStream);
+                        LayerTar.WriteExact(layer, meter.Wrap(layerStream));
                         layerStream.Position = 0;
                         Add(tar, name, layerStream);
                     }
@@ -53,13 +57,28 @@ public static partial class DockerArchive
                 Add(tar, "repositories", RepositoriesJson(reference, image.Id[7..], colon));
             }
 
+            meter.ThrowIfCancelled();
             File.Move(temp, full, overwrite: true);
+            meter.Complete();
         }
         finally
         {
             File.Delete(temp);
             File.Delete(layerTemp);
         }
+    }
+
+    /// <summary>The bytes a save writes: each distinct layer's tar once.</summary>
+    internal static long DistinctTarSize(Image image)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var layer in image.Layers)
+        {
+            total += seen.Add(layer.DiffId) ? layer.TarSize : 0;
+        }
+
+        return total;
     }
 
     private static void Add(TarWriter tar, string name, byte[] content) => Add(tar, name, new MemoryStream(content, writable: false));

@@ -23,11 +23,13 @@ public static partial class DockerArchive
     /// <param name="archivePath">The archive (an uncompressed tar, as <c>docker save</c> writes it).</param>
     /// <param name="store">The store that receives the layers.</param>
     /// <param name="reference">The <c>name:tag</c> to load, or null when the archive holds exactly one image.</param>
+    /// <param name="options">Progress (bytes of the archive read) and cancellation; null for neither.</param>
     /// <returns>The image, its layers read from the store.</returns>
     /// <exception cref="FileNotFoundException">The archive does not exist.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled; layers already stored stay.</exception>
     /// <exception cref="KeyNotFoundException">No image in the archive has that reference.</exception>
     /// <exception cref="InvalidDataException">The archive is corrupt, or a digest does not match.</exception>
-    public static Image Load(string archivePath, LayerStore store, string? reference = null)
+    public static Image Load(string archivePath, LayerStore store, string? reference = null, TransferOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(archivePath);
         ArgumentNullException.ThrowIfNull(store);
@@ -77,7 +79,8 @@ public static partial class DockerArchive
         }
 
         var layers = new Layer?[manifest.Layers.Count];
-        Scan(archivePath, (name, entry) =>
+        var meter = new TransferMeter(options, new FileInfo(archivePath).Length);
+        Scan(archivePath, meter, (name, entry) =>
         {
             if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && wanted.TryGetValue(name, out var indexes) && entry.DataStream is { } data)
             {
@@ -88,6 +91,7 @@ public static partial class DockerArchive
                 }
             }
         });
+        meter.Complete();
 
         var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
         for (var i = 0; i < layers.Length; i++)
@@ -141,12 +145,14 @@ public static partial class DockerArchive
         return result;
     }
 
-    private static void Scan(string archivePath, Action<string, TarEntry> visit)
+    private static void Scan(string archivePath, Action<string, TarEntry> visit) => Scan(archivePath, null, visit);
+
+    private static void Scan(string archivePath, TransferMeter? meter, Action<string, TarEntry> visit)
     {
         try
         {
             using var stream = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
-            using var reader = new TarReader(stream);
+            using var reader = new TarReader(meter?.Wrap(stream) ?? stream);
             while (Archives.TarEntries.Next(reader, copyData: false, reason => Errors.CorruptImage(archivePath, reason)) is { } entry)
             {
                 visit(Normalize(entry.Name), entry);

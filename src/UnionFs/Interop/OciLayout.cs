@@ -32,10 +32,13 @@ public static partial class OciLayout
     /// <param name="directory">The layout directory.</param>
     /// <param name="tag">The tag (<c>org.opencontainers.image.ref.name</c>), such as <c>1.0</c>.</param>
     /// <param name="compression">How layer blobs are compressed; the DiffIDs in the configuration do not change.</param>
+    /// <param name="options">Progress (layer tar bytes written) and cancellation; null for neither.</param>
     /// <returns>The manifest digest.</returns>
     /// <exception cref="ArgumentException">The tag is empty or contains a path separator.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled. Whole blobs already written stay
+    /// (content-addressed, unreferenced); no blob is half-written and <c>index.json</c> is unchanged.</exception>
     /// <exception cref="InvalidDataException">An existing <c>index.json</c> there is corrupt.</exception>
-    public static string Save(Image image, string directory, string tag, LayerCompression compression = LayerCompression.None)
+    public static string Save(Image image, string directory, string tag, LayerCompression compression = LayerCompression.None, TransferOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -50,15 +53,17 @@ public static partial class OciLayout
         WriteAtomically(Path.Combine(directory, "oci-layout"), """{"imageLayoutVersion":"1.0.0"}"""u8.ToArray());
 
         var layers = new List<Descriptor>();
+        var meter = new TransferMeter(options, DockerArchive.DistinctTarSize(image));
         foreach (var layer in image.Layers)
         {
+            meter.ThrowIfCancelled();
             layers.Add(compression == LayerCompression.None
-                ? WriteBlob(blobs, LayerTarMediaType, output => LayerTar.WriteExact(layer, output))
+                ? WriteBlob(blobs, LayerTarMediaType, output => LayerTar.WriteExact(layer, meter.Wrap(output)))
                 : WriteBlob(blobs, LayerTarMediaType + (compression == LayerCompression.Gzip ? "+gzip" : "+zstd"), output =>
                 {
                     using (var compressor = Storage.Compression.Compress(output, compression))
                     {
-                        LayerTar.WriteExact(layer, compressor);
+                        LayerTar.WriteExact(layer, meter.Wrap(compressor));
                     }
 
                     output.Position = 0;
@@ -68,12 +73,14 @@ public static partial class OciLayout
 
         var config = WriteBlob(blobs, ConfigMediaType, image.GetConfigJson());
         var manifest = WriteBlob(blobs, ManifestMediaType, ManifestJson(config, layers));
+        meter.ThrowIfCancelled();
 
         var indexPath = Path.Combine(directory, "index.json");
         var existing = File.Exists(indexPath) ? ReadIndex(indexPath) : [];
         existing.RemoveAll(d => d.RefName == tag);
         existing.Add(manifest with { RefName = tag });
         WriteAtomically(indexPath, IndexJson(existing));
+        meter.Complete();
         return manifest.Digest;
     }
 
@@ -101,10 +108,13 @@ public static partial class OciLayout
     /// <param name="directory">The layout directory.</param>
     /// <param name="store">The store that receives the layers.</param>
     /// <param name="tag">The tag, or null when the layout holds exactly one manifest.</param>
+    /// <param name="options">Progress (layer blob bytes verified and imported, each blob read twice) and
+    /// cancellation; null for neither.</param>
     /// <returns>The image, its layers read from the store, its ID the digest of the layout's config blob.</returns>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled; layers already stored stay.</exception>
     /// <exception cref="KeyNotFoundException">No manifest has that tag.</exception>
     /// <exception cref="InvalidDataException">The layout is corrupt, or a blob does not match its digest.</exception>
-    public static Image Load(string directory, LayerStore store, string? tag = null)
+    public static Image Load(string directory, LayerStore store, string? tag = null, TransferOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(store);
@@ -120,13 +130,22 @@ public static partial class OciLayout
         }
 
         var stored = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var layer in layers)
+        {
+            total += 2 * layer.Size;
+        }
+
+        var meter = new TransferMeter(options, total);
         for (var i = 0; i < layers.Count; i++)
         {
             var path = BlobPath(directory, layers[i].Digest);
-            Verify(path, layers[i]);
+            Verify(path, layers[i], meter);
             using var blob = OpenBlob(path);
-            stored[diffIds[i]] = store.Import(blob, diffIds[i]);
+            stored[diffIds[i]] = store.Import(meter.Wrap(blob), diffIds[i]);
         }
+
+        meter.Complete();
 
         return Image.FromConfigJson(configJson, diffId => stored[diffId], configPath);
     }
@@ -193,7 +212,7 @@ public static partial class OciLayout
         return actual == descriptor.Digest ? bytes : throw Errors.CorruptImage(path, $"its digest is {actual}, not {descriptor.Digest}");
     }
 
-    private static void Verify(string path, Descriptor descriptor)
+    private static void Verify(string path, Descriptor descriptor, TransferMeter meter)
     {
         if (!File.Exists(path))
         {
@@ -206,7 +225,7 @@ public static partial class OciLayout
             throw Errors.CorruptImage(path, $"the blob has {stream.Length} bytes, its descriptor says {descriptor.Size}");
         }
 
-        var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(stream));
+        var actual = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(meter.Wrap(stream)));
         if (actual != descriptor.Digest)
         {
             throw Errors.CorruptImage(path, $"its digest is {actual}, not {descriptor.Digest}");

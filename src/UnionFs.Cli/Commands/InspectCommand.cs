@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Linq;
+using System.Text.Json;
+using UnionFs.Cli.Hosting;
+
+namespace UnionFs.Cli.Commands;
+
+/// <summary>
+/// <c>unionfs inspect IMAGE</c>: a JSON array of one object, shaped like <c>docker image inspect</c> (Id, RepoTags,
+/// Created, Architecture, Os, Config, RootFS, Size) plus what only a layer-aware tool knows: each layer's DiffID, tar
+/// size, content size, entry count and the history step that made it.
+/// </summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var image = CliContext.ImageArgument();
+        var command = new Command("inspect", "Show an image's configuration, layers, digests and sizes as JSON") { image };
+        command.SetAction(parse =>
+        {
+            using var session = context.OpenImage(parse.GetValue(image)!);
+            var img = session.Image;
+            var config = img.Config;
+            var steps = img.History.Where(h => !h.EmptyLayer).ToList();
+            Json.Write(context.Terminal.Output, json =>
+            {
+                json.WriteStartArray();
+                json.WriteStartObject();
+                json.WriteString("Id", img.Id);
+                json.WriteStartArray("RepoTags");
+                if (session.Reference is { } reference)
+                {
+                    json.WriteStringValue(reference);
+                }
+
+                json.WriteEndArray();
+                if (img.History.Count > 0)
+                {
+                    json.WriteString("Created", HumanText.Timestamp(img.History[^1].Created));
+                }
+
+                json.WriteString("Architecture", config.Architecture);
+                json.WriteString("Os", config.Os);
+                json.WriteStartObject("Config");
+                WriteList(json, "Env", config.Env);
+                if (config.Cmd is { } cmd)
+                {
+                    WriteList(json, "Cmd", cmd);
+                }
+
+                if (config.Entrypoint is { } entrypoint)
+                {
+                    WriteList(json, "Entrypoint", entrypoint);
+                }
+
+                if (config.WorkingDir is { } workingDir)
+                {
+                    json.WriteString("WorkingDir", workingDir);
+                }
+
+                json.WriteStartObject("Labels");
+                foreach (var (key, value) in config.Labels.OrderBy(l => l.Key, System.StringComparer.Ordinal))
+                {
+                    json.WriteString(key, value);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteStartObject("RootFS");
+                json.WriteString("Type", "layers");
+                WriteList(json, "Layers", img.Layers.Select(l => l.DiffId).ToList());
+                json.WriteEndObject();
+                json.WriteNumber("Size", img.Size);
+                json.WriteStartArray("Layers");
+                for (var i = 0; i < img.Layers.Count; i++)
+                {
+                    var layer = img.Layers[i];
+                    json.WriteStartObject();
+                    json.WriteNumber("Index", i);
+                    json.WriteString("DiffId", layer.DiffId);
+                    json.WriteNumber("TarSize", layer.TarSize);
+                    json.WriteNumber("Size", layer.Size);
+                    json.WriteNumber("Entries", layer.EntryCount);
+                    if (i < steps.Count)
+                    {
+                        json.WriteString("CreatedBy", steps[i].CreatedBy);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, System.Collections.Generic.IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

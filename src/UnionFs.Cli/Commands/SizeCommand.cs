@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.IO;
+using UnionFs.Cli.Hosting;
+
+namespace UnionFs.Cli.Commands;
+
+/// <summary>
+/// <c>unionfs size CONTAINER_DIR [--image IMAGE]</c>: the <c>docker ps --size</c> column. SIZE is what the container's
+/// writable layer holds; the virtual size adds the image's bytes, which every container of the image shares.
+/// </summary>
+internal static class SizeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var directory = new Argument<string>("CONTAINER_DIR") { Description = "A container's writable directory" };
+        var image = new Option<string>("--image") { Description = "The container's image (PATH[:TAG]), for the virtual size" };
+        var command = new Command("size", "Show a container's size and virtual size, as docker ps --size does") { directory, image };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(directory)!;
+            if (!Directory.Exists(path))
+            {
+                throw CliException.NotFound($"no container directory at '{path}'");
+            }
+
+            string text;
+            if (parse.GetValue(image) is { } reference)
+            {
+                using var session = context.OpenImage(reference);
+                using var container = session.Image.OpenContainer(path);
+                text = $"{HumanText.Size(container.Size)} (virtual {HumanText.Size(container.VirtualSize)})";
+            }
+            else
+            {
+                // Without the image only the writable layer can be measured.
+                using var container = Image.Empty.OpenContainer(path);
+                text = HumanText.Size(container.Size);
+            }
+
+            context.Terminal.Table(["CONTAINER", "SIZE"], [[path, text]]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

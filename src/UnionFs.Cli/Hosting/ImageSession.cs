@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace UnionFs.Cli.Hosting;
+
+/// <summary>
+/// An image opened for one command. Layouts and archives are read through a temp <see cref="LayerStore"/> that is
+/// deleted when the command ends (a store is read in place): every blob is verified on the way in, and a command can
+/// never change the file it reads. For repeated work on a big image, <c>unionfs load</c> it into a store once.
+/// </summary>
+internal sealed class ImageSession : IDisposable
+{
+    private readonly LayerStore _store;
+    private readonly bool _temporary;
+
+    private ImageSession(ImageLocation location, LayerStore store, bool temporary, Image image, string? reference)
+    {
+        Location = location;
+        _store = store;
+        _temporary = temporary;
+        Image = image;
+        Reference = reference;
+    }
+
+    public ImageLocation Location { get; }
+
+    /// <summary>The store the image's layers are read from (a temp one for layouts and archives).</summary>
+    public LayerStore Store => _store;
+
+    public Image Image { get; }
+
+    /// <summary>The tag or <c>name:tag</c> the image was found by, when it has one.</summary>
+    public string? Reference { get; }
+
+    public static ImageSession Open(string text, Terminal terminal, Cancellation cancellation) =>
+        Open(ImageLocation.Parse(text), terminal, cancellation);
+
+    public static ImageSession Open(ImageLocation location, Terminal terminal, Cancellation cancellation)
+    {
+        if (location.Format == ImageFormat.Store)
+        {
+            var store = new LayerStore(location.Path);
+            try
+            {
+                var reference = location.Tag ?? SingleReference(store.References, location, "references")!;
+                return new ImageSession(location, store, temporary: false, store.LoadImage(reference), reference);
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+        }
+
+        var temp = new LayerStore(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "unionfs-cli-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            if (location.Format == ImageFormat.OciLayout)
+            {
+                var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
+                var image = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => OciLayout.Load(location.Path, temp, tag, options), quiet: true);
+                return new ImageSession(location, temp, temporary: true, image, tag);
+            }
+
+            var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);
+            var loaded = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => DockerArchive.Load(location.Path, temp, name, options), quiet: true);
+            return new ImageSession(location, temp, temporary: true, loaded, name);
+        }
+        catch
+        {
+            Delete(temp);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_temporary)
+        {
+            Delete(_store);
+        }
+        else
+        {
+            _store.Dispose();
+        }
+    }
+
+    /// <summary>Without a tag, a source holding exactly one image means that one; otherwise the user must choose.</summary>
+    private static string? SingleReference(IReadOnlyList<string> references, ImageLocation location, string what, bool allowNone = false) => references.Count switch
+    {
+        1 => references[0],
+        0 when allowNone => null,
+        0 => throw CliException.NotFound($"{location.Path} holds no {what}"),
+        _ => throw CliException.Usage($"{location.Path} holds {references.Count} {what} ({string.Join(", ", references)}); name one as {location.Path}:TAG"),
+    };
+
+    private static void Delete(LayerStore store)
+    {
+        store.Dispose();
+        try
+        {
+            Directory.Delete(store.Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder another process still reads; the OS temp cleaner takes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
