@@ -92,17 +92,11 @@ internal static class WhichCommand
                     servedDirectory = entry.Type == LayerEntryType.Directory;
                 }
 
-                // What this layer puts at the path ends the lookup for the layers below, except a plain directory,
-                // which merges with the directories below it.
-                if (hiddenBy is null && (entry.Type != LayerEntryType.Directory || entry.Opaque || !servedDirectory))
+                // A whiteout or an opaque directory hides what the layers below have here; a file, a link or a plain
+                // directory only shadows it (a plain directory merges with the directories below).
+                if (hiddenBy is null && (entry.Type == LayerEntryType.Whiteout || entry.Opaque))
                 {
-                    hiddenBy = entry.Type switch
-                    {
-                        LayerEntryType.Whiteout => $"whiteout in layer {i}",
-                        LayerEntryType.Directory when entry.Opaque => $"opaque directory in layer {i}",
-                        LayerEntryType.Directory => $"non-directory in layer {i}",
-                        _ => $"layer {i}",
-                    };
+                    hiddenBy = entry.Type == LayerEntryType.Whiteout ? $"whiteout in layer {i}" : $"opaque directory in layer {i}";
                 }
             }
 
