@@ -27,7 +27,12 @@ internal static class ExportCommands
             if (target == "-")
             {
                 using var stdout = Console.OpenStandardOutput();
-                container.Export(stdout);
+                TransferReporter.Run(context.Terminal, context.Cancellation, "exporting to standard output", options =>
+                {
+                    var meter = new TransferMeter(options, container.VirtualSize);
+                    container.Export(meter.Wrap(stdout));
+                    meter.Complete();
+                });
             }
             else if (target.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) || File.Exists(target))
             {

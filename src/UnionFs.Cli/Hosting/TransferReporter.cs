@@ -25,7 +25,7 @@ internal static class TransferReporter
         if (terminal.ErrorRedirected)
         {
             var plain = new PlainProgress(terminal, description);
-            var result = work(new TransferOptions { Progress = plain, CancellationToken = cancellation.Token });
+            var result = work(new TransferOptions { Progress = Hold(plain, cancellation), CancellationToken = cancellation.Token });
             plain.Finish();
             return result;
         }
@@ -44,11 +44,13 @@ internal static class TransferReporter
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: 1);
-                var progress = new Callback(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.BytesTotal);
-                    task.Value = p.BytesDone;
-                });
+                var progress = Hold(
+                    new Callback(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.BytesTotal);
+                        task.Value = p.BytesDone;
+                    }),
+                    cancellation);
                 var result = work(new TransferOptions { Progress = progress, CancellationToken = cancellation.Token });
                 task.Value = task.MaxValue;
                 return result;
@@ -61,6 +63,19 @@ internal static class TransferReporter
             work(options);
             return null;
         });
+
+    /// <summary>
+    /// The test hook docs/cli.md documents: with <c>UNIONFS_CLI_HOLD_UNTIL_CANCELLED=1</c> a transfer stops after its
+    /// first progress report until Ctrl+C, so a test can interrupt it mid-way without racing it.
+    /// </summary>
+    private static IProgress<TransferProgress> Hold(IProgress<TransferProgress> inner, Cancellation cancellation) =>
+        Environment.GetEnvironmentVariable("UNIONFS_CLI_HOLD_UNTIL_CANCELLED") != "1"
+            ? inner
+            : new Callback(p =>
+            {
+                inner.Report(p);
+                cancellation.Token.WaitHandle.WaitOne();
+            });
 
     /// <summary>Reports synchronously on the worker thread (System.Progress would post to the thread pool, out of order).</summary>
     private sealed class Callback(Action<TransferProgress> report) : IProgress<TransferProgress>

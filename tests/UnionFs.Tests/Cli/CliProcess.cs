@@ -63,7 +63,7 @@ internal static class CliProcess
     {
         var error = process.StandardError.ReadToEndAsync();
         using var output = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(output);
+        var copied = process.StandardOutput.BaseStream.CopyToAsync(output);
 
         // A hang guard, not a timing assertion: a tool stuck for minutes is a failure either way.
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -71,6 +71,8 @@ internal static class CliProcess
             process.Kill(entireProcessTree: true);
             Assert.Fail("unionfs did not exit within 5 minutes");
         }
+
+        copied.Wait();
 
         var bytes = output.ToArray();
         return new CliResult(process.ExitCode, Encoding.UTF8.GetString(bytes), error.Result, bytes);

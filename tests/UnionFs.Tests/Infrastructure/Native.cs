@@ -23,12 +23,18 @@ internal static partial class Native
     [LibraryImport("libc")]
     private static partial uint geteuid();
 
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+
     [LibraryImport("libc")]
     public static partial uint umask(uint mask);
 
     private const uint CharDevice = 0x2000; // S_IFCHR
 
     public static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
+
+    /// <summary>Sends SIGINT, what Ctrl+C sends, to a process.</summary>
+    public static void Interrupt(int pid) => Check(kill(pid, 2), "kill", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static void MakeWhiteout(string path) => Check(mknod(path, CharDevice, 0), "mknod", path);
 

@@ -1,0 +1,110 @@
+using NUnit.Framework;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Cli;
+
+/// <summary>Every error path: one line on standard error that starts with <c>unionfs:</c>, names what was wrong, and
+/// the documented exit code; no stack trace unless <c>--verbose</c>; nothing on standard output.</summary>
+[TestFixture]
+public sealed class CliErrorTests
+{
+    private CliFixture _fixture = null!;
+
+    [OneTimeSetUp]
+    public void CreateImages()
+    {
+        _fixture = new CliFixture();
+        Directory.CreateDirectory(Path.Combine(_fixture.Temp.Path, "plain-dir"));
+        Directory.CreateDirectory(Path.Combine(_fixture.Temp.Path, "full", "x"));
+
+        // A layout whose one layer blob has a flipped byte: its digest no longer matches.
+        var corrupt = Path.Combine(_fixture.Temp.Path, "corrupt");
+        OciLayout.Save(_fixture.Image, corrupt, "1.0");
+        var blob = Path.Combine(corrupt, "blobs", "sha256", _fixture.Image.Layers[0].DiffId[7..]);
+        var bytes = File.ReadAllBytes(blob);
+        bytes[600] ^= 0xff;
+        File.WriteAllBytes(blob, bytes);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteImages() => _fixture.Dispose();
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        // {T} is the fixture's temp folder, {S} its store, {L} its layout, {A} its docker-archive.
+        yield return Case(2, "Unrecognized command or argument 'frob'", "frob");
+        yield return Case(2, "Required argument 'IMAGE' missing", "ls");
+        yield return Case(2, "Argument 'xml' not recognized", "history", "{S}:sample:1.0", "--format", "xml");
+        yield return Case(2, "Option '--store' is required", "images");
+        yield return Case(2, "is not a name:tag reference", "load", "{A}", "--store", "{T}/s2", "--tag", "notag");
+        yield return Case(2, "write IMAGE:/path", "rm", "{S}:sample:1.0", "-m", "x");
+        yield return Case(2, "Option '--commit' is required", "rm", "{S}:sample:1.0:/etc/os-release");
+        yield return Case(2, "SOURCE_DATE_EPOCH='yesterday'", "history", "{S}:sample:1.0").With("SOURCE_DATE_EPOCH", "yesterday");
+        yield return Case(3, "no image at '{T}/nothing'", "ls", "{T}/nothing", "/");
+        yield return Case(3, "neither an OCI image layout", "history", "{T}/plain-dir");
+        yield return Case(3, "No image 'sample:2.0'", "ls", "{S}:sample:2.0");
+        yield return Case(3, "No manifest tagged '9.9'", "ls", "{L}:9.9");
+        yield return Case(3, "'/etc/passwd': no such file or directory in", "cat", "{L}:1.0", "/etc/passwd");
+        yield return Case(3, "'/nope': no such file or directory in", "which", "{S}:sample:1.0", "/nope");
+        yield return Case(3, "no host file or directory at", "cp", "{T}/missing.txt", "{S}:sample:1.0:/etc", "-m", "x");
+        yield return Case(3, "no image 'gone:1.0' in the store", "rmi", "gone:1.0", "--store", "{S}");
+        yield return Case(3, "no UnionFs store at", "images", "--store", "{T}/plain-dir");
+        yield return Case(3, "no container directory at", "size", "{T}/no-container");
+        yield return Case(4, "its digest is", "ls", "{T}/corrupt:1.0", "/");
+        yield return Case(1, "'/etc' is a directory", "cat", "{S}:sample:1.0", "/etc");
+        yield return Case(1, "is a directory; remove it with -r", "rm", "{S}:sample:1.0:/etc", "-m", "x");
+        yield return Case(1, "exists and is not empty", "export", "{S}:sample:1.0", "-o", "{T}/full");
+        yield return Case(2, "already a store", "load", "{S}", "--store", "{T}/s3");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Command_Fails_OneLineAndDocumentedExitCode(int code, string message, string[] arguments, Dictionary<string, string> environment)
+    {
+        var result = CliProcess.Run(environment, Expand(arguments));
+
+        Assert.That(result.ExitCode, Is.EqualTo(code), result.ToString());
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.ToString());
+        Assert.That(result.ErrorLines[0], Does.StartWith("unionfs: ").And.Contain(Expand([message])[0]));
+        Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace without --verbose");
+        Assert.That(result.Output, Is.Empty);
+    }
+
+    [Test]
+    public void Verbose_Failure_AddsTheStackTrace()
+    {
+        var result = CliProcess.Run("ls", Path.Combine(_fixture.Temp.Path, "corrupt") + ":1.0", "/", "--verbose");
+
+        Assert.That(result.ExitCode, Is.EqualTo(4));
+        Assert.That(result.ErrorLines[0], Does.StartWith("unionfs: ls: "));
+        Assert.That(result.Error, Does.Contain("System.IO.InvalidDataException").And.Contain("   at "));
+    }
+
+    [Test]
+    public void Help_EveryCommand_ListedWithExitZero()
+    {
+        var result = CliProcess.Ok("--help");
+
+        foreach (var command in new[] { "demo", "history", "inspect", "ls", "cat", "stat", "which", "diff", "export", "save", "load", "images", "rmi", "prune", "cp", "rm", "size" })
+        {
+            Assert.That(result.Output, Does.Match($"\\n  {command} "), command);
+        }
+    }
+
+    private static TestCaseData Case(int code, string message, params string[] arguments) =>
+        new TestCaseData(code, message, arguments, new Dictionary<string, string>()).SetName($"Command_Fails_OneLineAndDocumentedExitCode({string.Join(' ', arguments)})");
+
+    private string[] Expand(string[] arguments) => arguments.Select(a => a
+        .Replace("{T}", _fixture.Temp.Path, StringComparison.Ordinal)
+        .Replace("{S}", _fixture.Store, StringComparison.Ordinal)
+        .Replace("{L}", _fixture.Layout, StringComparison.Ordinal)
+        .Replace("{A}", _fixture.Archive, StringComparison.Ordinal)).ToArray();
+}
+
+internal static class TestCaseDataExtensions
+{
+    public static TestCaseData With(this TestCaseData data, string name, string value)
+    {
+        ((Dictionary<string, string>)data.Arguments[3]!)[name] = value;
+        return data;
+    }
+}
