@@ -1,0 +1,148 @@
+using System.Text.Json;
+using NUnit.Framework;
+using UnionFs.Tests.Infrastructure;
+using UnionFs.Tests.Interop;
+
+namespace UnionFs.Tests.Cli;
+
+/// <summary>
+/// The tool on images the real tools made, and the real tools on images the tool wrote: umoci's layouts (its stat
+/// history, its unpacked rootfs), podman's imports and saves (its history table and inspect JSON, side by side with
+/// ours for the same image).
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CliInteropTests
+{
+    private TempDirectory _temp = null!;
+
+    [SetUp]
+    public void CreateTemp() => _temp = new TempDirectory("unionfs-cli-interop");
+
+    [TearDown]
+    public void DeleteTemp() => _temp.Dispose();
+
+    [Test]
+    public void UmociLayout_HistoryInspectAndExport_AgreeWithUmoci()
+    {
+        Tool.Require("umoci");
+        var layout = Path.Combine(_temp.Path, "layout");
+        var bundle = Path.Combine(_temp.Path, "bundle");
+        Tool.Run("umoci", "init", "--layout", layout);
+        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", bundle);
+        var rootfs = Path.Combine(bundle, "rootfs");
+        Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
+        Directory.CreateDirectory(Path.Combine(rootfs, "usr", "bin"));
+        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
+        File.CreateSymbolicLink(Path.Combine(rootfs, "usr", "bin", "rel"), "../../etc/os-release");
+        Tool.Run("umoci", "repack", "--image", layout + ":1.0", "--history.created_by", "umoci repack one", bundle);
+        Tool.Run("umoci", "config", "--image", layout + ":1.0", "--config.env", "FOO=bar", "--config.cmd", "/bin/sh", "--history.created_by", "umoci config");
+        var check = Path.Combine(_temp.Path, "check");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", check);
+
+        var umoci = JsonDocument.Parse(Tool.Run("umoci", "stat", "--image", layout + ":1.0", "--json")).RootElement.GetProperty("history");
+        var history = JsonDocument.Parse(CliProcess.Ok("history", layout + ":1.0", "--format", "json").Output).RootElement;
+        var inspect = JsonDocument.Parse(CliProcess.Ok("inspect", layout + ":1.0").Output).RootElement[0];
+        var export = Path.Combine(_temp.Path, "export");
+        CliProcess.Ok("export", layout + ":1.0", "-o", export);
+
+        Assert.That(history.EnumerateArray().Select(r => r.GetProperty("createdBy").GetString()), Is.EqualTo(umoci.EnumerateArray().Reverse().Select(r => r.GetProperty("created_by").GetString())));
+        Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()),
+            Is.EqualTo(umoci.EnumerateArray().Where(r => !r.TryGetProperty("empty_layer", out var e) || !e.GetBoolean()).Select(r => r.GetProperty("diff_id").GetString())));
+        Assert.That(inspect.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()), Does.Contain("FOO=bar"));
+        Assert.That(Trees.Of(export), Is.EqualTo(Trees.Of(Path.Combine(check, "rootfs"))), "our export is the tree umoci unpacks");
+        Assert.That(CliProcess.Ok("cat", layout + ":1.0", "/usr/bin/rel").Output, Is.EqualTo("ID=umoci\n"));
+    }
+
+    [Test]
+    public void CpCommit_UmociLayout_UmociUnpacksTheNewFile()
+    {
+        Tool.Require("umoci");
+        var layout = Path.Combine(_temp.Path, "layout");
+        Tool.Run("umoci", "init", "--layout", layout);
+        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+        var host = Path.Combine(_temp.Path, "hello.txt");
+        File.WriteAllText(host, "hello from unionfs");
+
+        CliProcess.Ok("cp", host, layout + ":1.0:/hello.txt", "--commit", "add hello", "--tag", "2.0");
+        var bundle = Path.Combine(_temp.Path, "bundle");
+        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":2.0", bundle);
+        var stat = JsonDocument.Parse(Tool.Run("umoci", "stat", "--image", layout + ":2.0", "--json")).RootElement.GetProperty("history");
+
+        Assert.That(File.ReadAllText(Path.Combine(bundle, "rootfs", "hello.txt")), Is.EqualTo("hello from unionfs"));
+        Assert.That(stat.EnumerateArray().Last().GetProperty("created_by").GetString(), Is.EqualTo("unionfs cp hello.txt /hello.txt"));
+        Assert.That(stat.EnumerateArray().Last().GetProperty("comment").GetString(), Is.EqualTo("add hello"));
+    }
+
+    [Test]
+    public void PodmanImport_HistoryTableAndInspect_SameAsPodmans()
+    {
+        using var podman = new Podman();
+        var rootfs = Path.Combine(_temp.Path, "rootfs");
+        Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
+        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=podman\n");
+        var tar = Path.Combine(_temp.Path, "rootfs.tar");
+        System.Formats.Tar.TarFile.CreateFromDirectory(rootfs, tar, includeBaseDirectory: false);
+        podman.Run("import", "--message", "imported by podman", tar, "localhost/imported:1.0");
+        var archive = Path.Combine(_temp.Path, "podman.tar");
+        var layout = Path.Combine(_temp.Path, "podman-oci");
+        podman.Run("save", "--format", "docker-archive", "-o", archive, "localhost/imported:1.0");
+        podman.Run("save", "--format", "oci-dir", "-o", layout, "localhost/imported:1.0");
+
+        foreach (var image in new[] { archive, layout })
+        {
+            AssertSameHistory(podman.Run("history", "--no-trunc", "localhost/imported:1.0"), CliProcess.Ok("history", "--no-trunc", image).Output);
+            AssertSameHistory(podman.Run("history", "localhost/imported:1.0"), CliProcess.Ok("history", image).Output);
+            var theirs = JsonDocument.Parse(podman.Run("image", "inspect", "localhost/imported:1.0")).RootElement[0];
+            var ours = JsonDocument.Parse(CliProcess.Ok("inspect", image).Output).RootElement[0];
+            Assert.That(ours.GetProperty("Id").GetString(), Is.EqualTo("sha256:" + theirs.GetProperty("Id").GetString()), image);
+            Assert.That(ours.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()),
+                Is.EqualTo(theirs.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString())), image);
+            Assert.That((ours.GetProperty("Architecture").GetString(), ours.GetProperty("Os").GetString()),
+                Is.EqualTo((theirs.GetProperty("Architecture").GetString(), theirs.GetProperty("Os").GetString())), image);
+            Assert.That(CliProcess.Ok("cat", image, "/etc/os-release").Output, Is.EqualTo("ID=podman\n"), image);
+        }
+    }
+
+    [Test]
+    public void PodmanLoad_OurSavedArchive_PodmanHistoryTableIsOurs()
+    {
+        using var fixture = new CliFixture();
+        var archive = Path.Combine(_temp.Path, "saved.tar");
+        CliProcess.Ok("save", fixture.Store + ":sample:1.0", "-o", archive, "--format", "docker-archive");
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", archive);
+
+        AssertSameHistory(podman.Run("history", "--no-trunc", "sample:1.0"), CliProcess.Ok("history", "--no-trunc", fixture.Store + ":sample:1.0").Output);
+        AssertSameHistory(podman.Run("history", "sample:1.0"), CliProcess.Ok("history", archive).Output);
+        var theirs = JsonDocument.Parse(podman.Run("image", "inspect", "sample:1.0")).RootElement[0];
+        Assert.That(theirs.GetProperty("Id").GetString(), Is.EqualTo(fixture.Image.Id[7..]));
+    }
+
+    /// <summary>
+    /// podman's table and ours, row by row: the same image ID, the same step, size and comment. podman differs in
+    /// presentation only, and that is normalised: "ID" for docker's "IMAGE", a space in "2.56 kB", "..." for "…"
+    /// after 42 characters instead of 44, the ID without "sha256:". CREATED is relative time and left out.
+    /// </summary>
+    private static void AssertSameHistory(string podmanTable, string ourTable)
+    {
+        var theirs = CliProcess.Table(podmanTable);
+        var ours = CliProcess.Table(ourTable);
+        Assert.That(theirs[0], Is.EqualTo(new[] { "ID", "CREATED", "CREATED BY", "SIZE", "COMMENT" }), podmanTable);
+        Assert.That(ours[0], Is.EqualTo(new[] { "IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT" }), ourTable);
+        Assert.That(ours, Has.Count.EqualTo(theirs.Count), podmanTable + "\n" + ourTable);
+        for (var i = 1; i < theirs.Count; i++)
+        {
+            var (t, o) = (theirs[i], ours[i]);
+            var context = $"row {i}\n{podmanTable}\n{ourTable}";
+            Assert.That(o[0].Replace("sha256:", string.Empty, StringComparison.Ordinal), Is.EqualTo(t[0]), context);
+            var theirStep = t[2].EndsWith("...", StringComparison.Ordinal) ? t[2][..^3] : t[2];
+            var ourStep = o[2].EndsWith('…') ? o[2][..^1] : o[2];
+            Assert.That(ourStep.StartsWith(theirStep, StringComparison.Ordinal) || theirStep.StartsWith(ourStep, StringComparison.Ordinal), Is.True, context);
+            Assert.That(o[3], Is.EqualTo(t[3].Replace(" ", string.Empty, StringComparison.Ordinal)), context);
+            Assert.That(o.ElementAtOrDefault(4) ?? string.Empty, Is.EqualTo(t.ElementAtOrDefault(4) ?? string.Empty), context);
+        }
+    }
+}
