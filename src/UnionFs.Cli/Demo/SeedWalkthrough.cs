@@ -66,7 +66,11 @@ internal static class SeedWalkthrough
             var containers = new List<Container>();
             for (var i = 1; i <= 5; i++)
             {
-                containers.Add(finalImage.CreateContainer(new ContainerOptions { Name = $"my_container_{i}" }));
+                // A kept demo leaves my_container_1's writable layer on disk, for `unionfs diff` and `unionfs size`.
+                var options = new ContainerOptions { Name = $"my_container_{i}" };
+                containers.Add(keep && i == 1
+                    ? finalImage.OpenContainer(Path.Combine(root, "containers", options.Name), options)
+                    : finalImage.CreateContainer(options));
             }
 
             output.WriteLine("$ docker ps --size   (5 containers from final-image:1.0)");

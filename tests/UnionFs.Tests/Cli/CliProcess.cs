@@ -34,7 +34,16 @@ internal static class CliProcess
         return Finish(process);
     }
 
-    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    /// <summary>Runs in <paramref name="directory"/>, so relative paths resolve there.</summary>
+    public static CliResult RunIn(string directory, params string[] arguments)
+    {
+        using var process = Start(null, arguments, directory);
+        return Finish(process);
+    }
+
+    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments) => Start(environment, arguments, null);
+
+    private static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments, string? directory)
     {
         var start = new ProcessStartInfo(Host)
         {
@@ -42,6 +51,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = directory ?? string.Empty,
         };
         start.ArgumentList.Add(Assembly);
         foreach (var argument in arguments)

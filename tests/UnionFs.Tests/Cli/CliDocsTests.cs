@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+using UnionFs.Tests.Infrastructure;
+
+namespace UnionFs.Tests.Cli;
+
+/// <summary>
+/// docs/cli.md's examples are real: every <c>$ unionfs …</c> in a console block is run, in page order, in one
+/// fresh directory, and its output (standard error, then standard output) must be the one the page shows. Only
+/// what differs between runs is masked: IDs and digests, dates and "N ago", durations and rates, progress byte counts
+/// (a compressed blob's size follows its files' times), and the column padding those change.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed partial class CliDocsTests
+{
+    [Test]
+    public void CliPage_EveryExample_OutputAsShown()
+    {
+        var page = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "docs", "cli.md"));
+        var examples = Examples(page);
+        Assert.That(examples, Has.Count.GreaterThanOrEqualTo(30), "the page shows every command");
+        using var work = new TempDirectory("unionfs-cli-docs");
+
+        foreach (var (command, expected) in examples)
+        {
+            var suffix = " || echo \"exit $?\"";
+            var showsExit = command.EndsWith(suffix, StringComparison.Ordinal);
+            var arguments = Split(showsExit ? command[..^suffix.Length] : command);
+            Assert.That(arguments[0], Is.EqualTo("unionfs"), command);
+            var result = CliProcess.RunIn(work.Path, arguments[1..]);
+            var actual = (result.Error + result.Output).TrimEnd('\n')
+                .Replace(work.Path + "/", string.Empty, StringComparison.Ordinal)
+                .Replace(work.Path, ".", StringComparison.Ordinal)
+                .Split('\n').ToList();
+            if (showsExit)
+            {
+                actual.Add($"exit {result.ExitCode}");
+            }
+            else
+            {
+                Assert.That(result.ExitCode, Is.Zero, $"{command}\n{result}");
+            }
+
+            AssertSame(command, expected, actual);
+        }
+    }
+
+    private static void AssertSame(string command, List<string> expected, List<string> actual)
+    {
+        // "..." ends a shortened example: only the lines above it are compared.
+        var cut = expected.IndexOf("...");
+        var want = (cut < 0 ? expected : expected[..cut]).Select(Mask).ToList();
+        var got = (cut < 0 ? actual : actual.Take(cut)).Select(Mask).ToList();
+        Assert.That(got, Is.EqualTo(want), $"$ {command}\n--- the page shows\n{string.Join('\n', expected)}\n--- the tool printed\n{string.Join('\n', actual)}");
+    }
+
+    private static string Mask(string line)
+    {
+        line = Hex().Replace(line, "<hex>");
+        line = Ago().Replace(line, "<ago>");
+        line = Timestamp().Replace(line, "<time>");
+        line = Rate().Replace(line, "in <duration>");
+        line = ProgressBytes().Replace(line, "<bytes>");
+        return Padding().Replace(line.TrimEnd(), "  ");
+    }
+
+    /// <summary>The page's console blocks: a <c>$ </c> command line, then the output.</summary>
+    private static List<(string Command, List<string> Output)> Examples(string page)
+    {
+        var examples = new List<(string, List<string>)>();
+        foreach (Match block in ConsoleBlock().Matches(page))
+        {
+            var lines = block.Groups[1].Value.Split('\n').ToList();
+            Assert.That(lines[0], Does.StartWith("$ "), block.Value);
+            examples.Add((lines[0][2..], lines.Skip(1).ToList()));
+        }
+
+        return examples;
+    }
+
+    /// <summary>Shell words: spaces separate, double and single quotes group.</summary>
+    private static string[] Split(string command)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        char? quote = null;
+        var any = false;
+        foreach (var c in command)
+        {
+            if (quote is { } q)
+            {
+                if (c == q)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    word.Append(c);
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+                any = true;
+            }
+            else if (c == ' ')
+            {
+                if (word.Length > 0 || any)
+                {
+                    words.Add(word.ToString());
+                    word.Clear();
+                    any = false;
+                }
+            }
+            else
+            {
+                word.Append(c);
+            }
+        }
+
+        if (word.Length > 0 || any)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words.ToArray();
+    }
+
+    [GeneratedRegex("```console\\n(.*?)\\n```", RegexOptions.Singleline)]
+    private static partial Regex ConsoleBlock();
+
+    [GeneratedRegex("[0-9a-f]{12,64}")]
+    private static partial Regex Hex();
+
+    [GeneratedRegex(@"(\d+ \w+|About an? \w+|Less than a second) ago")]
+    private static partial Regex Ago();
+
+    [GeneratedRegex(@"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?Z?")]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"in [\d.]+s \([^)]*\)")]
+    private static partial Regex Rate();
+
+    /// <summary>A progress line's byte counts: compressed blobs differ by a few bytes when file times do.</summary>
+    [GeneratedRegex(@"(?<=(\d% |of |done, ))[\d.]+[kMGT]?B")]
+    private static partial Regex ProgressBytes();
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex Padding();
+}
