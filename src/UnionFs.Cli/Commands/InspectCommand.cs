@@ -34,38 +34,38 @@ internal static class InspectCommand
                 }
 
                 json.WriteEndArray();
-                if (img.History.Count > 0)
+                // Created, Architecture, Os and Config come from the image's own configuration bytes (image-spec
+                // config.md), so every field a foreign image carries (User, ExposedPorts, StopSignal…) shows as it is.
+                using var configuration = JsonDocument.Parse(img.GetConfigJson());
+                var root = configuration.RootElement;
+                if (root.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.String)
                 {
+                    json.WriteString("Created", created.GetString());
+                }
+                else if (img.History.Count > 0)
+                {
+                    // "created" is optional (config.md); docker shows the newest step's time then.
                     json.WriteString("Created", HumanText.Timestamp(img.History[^1].Created));
                 }
 
                 json.WriteString("Architecture", config.Architecture);
                 json.WriteString("Os", config.Os);
-                json.WriteStartObject("Config");
-                WriteList(json, "Env", config.Env);
-                if (config.Cmd is { } cmd)
+                if (root.TryGetProperty("author", out var author) && author.ValueKind == JsonValueKind.String)
                 {
-                    WriteList(json, "Cmd", cmd);
+                    json.WriteString("Author", author.GetString());
                 }
 
-                if (config.Entrypoint is { } entrypoint)
+                json.WritePropertyName("Config");
+                if (root.TryGetProperty("config", out var settings) && settings.ValueKind == JsonValueKind.Object)
                 {
-                    WriteList(json, "Entrypoint", entrypoint);
+                    settings.WriteTo(json);
+                }
+                else
+                {
+                    json.WriteStartObject();
+                    json.WriteEndObject();
                 }
 
-                if (config.WorkingDir is { } workingDir)
-                {
-                    json.WriteString("WorkingDir", workingDir);
-                }
-
-                json.WriteStartObject("Labels");
-                foreach (var (key, value) in config.Labels.OrderBy(l => l.Key, System.StringComparer.Ordinal))
-                {
-                    json.WriteString(key, value);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
                 json.WriteStartObject("RootFS");
                 json.WriteString("Type", "layers");
                 WriteList(json, "Layers", img.Layers.Select(l => l.DiffId).ToList());

@@ -25,21 +25,17 @@ public sealed class CliInteropTests
     [Test]
     public void UmociLayout_HistoryInspectAndExport_AgreeWithUmoci()
     {
-        Tool.Require("umoci");
         var layout = Path.Combine(_temp.Path, "layout");
-        var bundle = Path.Combine(_temp.Path, "bundle");
-        Tool.Run("umoci", "init", "--layout", layout);
-        Tool.Run("umoci", "new", "--image", layout + ":1.0");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", bundle);
-        var rootfs = Path.Combine(bundle, "rootfs");
-        Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
-        Directory.CreateDirectory(Path.Combine(rootfs, "usr", "bin"));
-        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
-        File.CreateSymbolicLink(Path.Combine(rootfs, "usr", "bin", "rel"), "../../etc/os-release");
-        Tool.Run("umoci", "repack", "--image", layout + ":1.0", "--history.created_by", "umoci repack one", bundle);
+        Umoci.NewImage(layout);
+        Umoci.AddLayer(layout + ":1.0", Path.Combine(_temp.Path, "bundle"), rootfs =>
+        {
+            Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
+            Directory.CreateDirectory(Path.Combine(rootfs, "usr", "bin"));
+            File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
+            File.CreateSymbolicLink(Path.Combine(rootfs, "usr", "bin", "rel"), "../../etc/os-release");
+        }, "umoci repack one");
         Tool.Run("umoci", "config", "--image", layout + ":1.0", "--config.env", "FOO=bar", "--config.cmd", "/bin/sh", "--history.created_by", "umoci config");
-        var check = Path.Combine(_temp.Path, "check");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", check);
+        var check = Umoci.Unpack(layout + ":1.0", Path.Combine(_temp.Path, "check"));
 
         var umoci = JsonDocument.Parse(Tool.Run("umoci", "stat", "--image", layout + ":1.0", "--json")).RootElement.GetProperty("history");
         var history = JsonDocument.Parse(CliProcess.Ok("history", layout + ":1.0", "--format", "json").Output).RootElement;
@@ -51,26 +47,23 @@ public sealed class CliInteropTests
         Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()),
             Is.EqualTo(umoci.EnumerateArray().Where(r => !r.TryGetProperty("empty_layer", out var e) || !e.GetBoolean()).Select(r => r.GetProperty("diff_id").GetString())));
         Assert.That(inspect.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()), Does.Contain("FOO=bar"));
-        Assert.That(Trees.Of(export), Is.EqualTo(Trees.Of(Path.Combine(check, "rootfs"))), "our export is the tree umoci unpacks");
+        Assert.That(Trees.Of(export), Is.EqualTo(Trees.Of(check)), "our export is the tree umoci unpacks");
         Assert.That(CliProcess.Ok("cat", layout + ":1.0", "/usr/bin/rel").Output, Is.EqualTo("ID=umoci\n"));
     }
 
     [Test]
     public void CpCommit_UmociLayout_UmociUnpacksTheNewFile()
     {
-        Tool.Require("umoci");
         var layout = Path.Combine(_temp.Path, "layout");
-        Tool.Run("umoci", "init", "--layout", layout);
-        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+        Umoci.NewImage(layout);
         var host = Path.Combine(_temp.Path, "hello.txt");
         File.WriteAllText(host, "hello from unionfs");
 
         CliProcess.Ok("cp", host, layout + ":1.0:/hello.txt", "--commit", "add hello", "--tag", "2.0");
-        var bundle = Path.Combine(_temp.Path, "bundle");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":2.0", bundle);
+        var rootfs = Umoci.Unpack(layout + ":2.0", Path.Combine(_temp.Path, "bundle"));
         var stat = JsonDocument.Parse(Tool.Run("umoci", "stat", "--image", layout + ":2.0", "--json")).RootElement.GetProperty("history");
 
-        Assert.That(File.ReadAllText(Path.Combine(bundle, "rootfs", "hello.txt")), Is.EqualTo("hello from unionfs"));
+        Assert.That(File.ReadAllText(Path.Combine(rootfs, "hello.txt")), Is.EqualTo("hello from unionfs"));
         Assert.That(stat.EnumerateArray().Last().GetProperty("created_by").GetString(), Is.EqualTo("unionfs cp hello.txt /hello.txt"));
         Assert.That(stat.EnumerateArray().Last().GetProperty("comment").GetString(), Is.EqualTo("add hello"));
     }

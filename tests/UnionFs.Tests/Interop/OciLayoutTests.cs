@@ -175,41 +175,38 @@ public sealed class OciLayoutTests
     [Test]
     public void Load_ImageBuiltByUmoci_TreeEqualsUmociUnpack()
     {
-        Tool.Require("umoci");
         var layout = Path.Combine(_temp.Path, "layout");
         var work = Path.Combine(_temp.Path, "work");
-        Tool.Run("umoci", "init", "--layout", layout);
-        Tool.Run("umoci", "new", "--image", layout + ":1.0");
+        var image = Umoci.NewImage(layout);
 
         // Layer 1: a small tree.
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
-        var rootfs = Path.Combine(work, "rootfs");
-        Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
-        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
-        File.WriteAllText(Path.Combine(rootfs, "etc", "old.conf"), "old");
-        Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
-        File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "a"), "a");
-        File.CreateSymbolicLink(Path.Combine(rootfs, "etc", "link"), "os-release");
-        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
-        Directory.Delete(work, recursive: true);
+        Umoci.AddLayer(image, work, rootfs =>
+        {
+            Directory.CreateDirectory(Path.Combine(rootfs, "etc"));
+            File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci\n");
+            File.WriteAllText(Path.Combine(rootfs, "etc", "old.conf"), "old");
+            Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
+            File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "a"), "a");
+            File.CreateSymbolicLink(Path.Combine(rootfs, "etc", "link"), "os-release");
+        });
 
         // Layer 2: a file deleted, a directory emptied and refilled, a file changed.
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
-        File.Delete(Path.Combine(rootfs, "etc", "old.conf"));
-        Directory.Delete(Path.Combine(rootfs, "var", "cache", "pkg"), recursive: true);
-        Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
-        File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "b"), "b");
-        File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci2\n");
-        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+        Umoci.AddLayer(image, work, rootfs =>
+        {
+            File.Delete(Path.Combine(rootfs, "etc", "old.conf"));
+            Directory.Delete(Path.Combine(rootfs, "var", "cache", "pkg"), recursive: true);
+            Directory.CreateDirectory(Path.Combine(rootfs, "var", "cache", "pkg"));
+            File.WriteAllText(Path.Combine(rootfs, "var", "cache", "pkg", "b"), "b");
+            File.WriteAllText(Path.Combine(rootfs, "etc", "os-release"), "ID=umoci2\n");
+        });
 
-        var reference = Path.Combine(_temp.Path, "reference");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", reference);
+        var reference = Umoci.Unpack(image, Path.Combine(_temp.Path, "reference"));
         using var store = new LayerStore(_temp.Sub("store"));
-        var image = OciLayout.Load(layout, store, "1.0");
-        using var container = image.CreateContainer();
+        var loaded = OciLayout.Load(layout, store, "1.0");
+        using var container = loaded.CreateContainer();
 
-        Assert.That(image.Layers, Has.Count.EqualTo(2));
-        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(Path.Combine(reference, "rootfs"))));
+        Assert.That(loaded.Layers, Has.Count.EqualTo(2));
+        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(reference)));
         Assert.That(Trees.Of(container), Has.No.Member("/etc/old.conf"));
     }
 
@@ -219,28 +216,25 @@ public sealed class OciLayoutTests
     [Test]
     public void Load_UmociDirectoryBecameFile_TreeEqualsUmociUnpack()
     {
-        Tool.Require("umoci");
         var layout = Path.Combine(_temp.Path, "layout");
         var work = Path.Combine(_temp.Path, "work");
-        var rootfs = Path.Combine(work, "rootfs");
-        Tool.Run("umoci", "init", "--layout", layout);
-        Tool.Run("umoci", "new", "--image", layout + ":1.0");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
-        Directory.CreateDirectory(Path.Combine(rootfs, "var", "spool"));
-        File.WriteAllText(Path.Combine(rootfs, "var", "spool", "queue"), "q");
-        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
-        Directory.Delete(work, recursive: true);
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", work);
-        Directory.Delete(Path.Combine(rootfs, "var", "spool"), recursive: true);
-        File.WriteAllText(Path.Combine(rootfs, "var", "spool"), "now a file");
-        Tool.Run("umoci", "repack", "--image", layout + ":1.0", work);
+        var image = Umoci.NewImage(layout);
+        Umoci.AddLayer(image, work, rootfs =>
+        {
+            Directory.CreateDirectory(Path.Combine(rootfs, "var", "spool"));
+            File.WriteAllText(Path.Combine(rootfs, "var", "spool", "queue"), "q");
+        });
+        Umoci.AddLayer(image, work, rootfs =>
+        {
+            Directory.Delete(Path.Combine(rootfs, "var", "spool"), recursive: true);
+            File.WriteAllText(Path.Combine(rootfs, "var", "spool"), "now a file");
+        });
 
-        var reference = Path.Combine(_temp.Path, "reference");
-        Tool.Run("umoci", "unpack", "--rootless", "--image", layout + ":1.0", reference);
+        var reference = Umoci.Unpack(image, Path.Combine(_temp.Path, "reference"));
         using var store = new LayerStore(_temp.Sub("store"));
         using var container = OciLayout.Load(layout, store, "1.0").CreateContainer();
 
-        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(Path.Combine(reference, "rootfs"))));
+        Assert.That(Trees.Of(container), Is.EqualTo(Trees.Of(reference)));
         Assert.That(container.ReadAllText("/var/spool"), Is.EqualTo("now a file"));
     }
 
