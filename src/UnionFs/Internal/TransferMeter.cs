@@ -45,11 +45,18 @@ internal sealed class TransferMeter(TransferOptions? options, long total)
             return read;
         }
 
+        /// <summary>A large write (a whole in-memory file) goes in 64 KiB pieces, so progress moves and a cancel
+        /// lands within it.</summary>
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            meter.ThrowIfCancelled();
-            Inner.Write(buffer);
-            meter.Add(buffer.Length);
+            while (!buffer.IsEmpty)
+            {
+                var piece = buffer[..Math.Min(buffer.Length, 64 * 1024)];
+                meter.ThrowIfCancelled();
+                Inner.Write(piece);
+                meter.Add(piece.Length);
+                buffer = buffer[piece.Length..];
+            }
         }
     }
 }

@@ -35,4 +35,33 @@ public sealed class InteropDocExampleTests
         var page = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "docs", "interop.md"));
         Assert.That(page.Replace("\r\n", "\n"), Does.Contain(ExampleBody.Replace("\r\n", "\n")));
     }
+
+    private const string ProgressExample = """
+        var options = new TransferOptions { Progress = progress, CancellationToken = cancellation.Token };
+        DockerArchive.Save(image, archivePath, "final-image:1.0", options);   // reports (done, total) in tar bytes
+        """;
+
+    [Test]
+    public void ProgressExample_RunsAndShowsTheDocumentedCode()
+    {
+        using var temp = new TempDirectory("unionfs-interop-doc");
+        var image = SampleImages.Layered();
+        var archivePath = Path.Combine(temp.Path, "image.tar");
+        var reports = new List<TransferProgress>();
+        var progress = new Reports(reports);
+        using var cancellation = new CancellationTokenSource();
+
+        var options = new TransferOptions { Progress = progress, CancellationToken = cancellation.Token };
+        DockerArchive.Save(image, archivePath, "final-image:1.0", options);   // reports (done, total) in tar bytes
+
+        var total = image.Layers.Sum(l => l.TarSize);
+        Assert.That(reports[^1], Is.EqualTo(new TransferProgress(total, total)));
+        var page = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "docs", "interop.md"));
+        Assert.That(page.Replace("\r\n", "\n"), Does.Contain(ProgressExample.Replace("\r\n", "\n")));
+    }
+
+    private sealed class Reports(List<TransferProgress> list) : IProgress<TransferProgress>
+    {
+        public void Report(TransferProgress value) => list.Add(value);
+    }
 }
