@@ -102,7 +102,7 @@ internal static class ChangeCommands
         {
             case ImageFormat.Store:
                 written = tag ?? session.Reference!;
-                session.Store.Save(image, written);
+                TransferReporter.Run(context.Terminal, context.Cancellation, $"writing {written}", options => session.Store.Save(image, written, options));
                 break;
             case ImageFormat.OciLayout:
                 written = tag ?? session.Reference ?? "latest";

@@ -69,12 +69,7 @@ public sealed partial class LayerStore : IDisposable
     public Layer Add(Layer layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        if (layer.Source.StartsWith(_blobs, StringComparison.Ordinal))
-        {
-            return layer;
-        }
-
-        return Put(output => LayerTar.WriteExact(layer, output), layer.DiffId, validateTar: false);
+        return Add(layer, null);
     }
 
     /// <summary>Imports a layer blob, tar, tar+gzip or tar+zstd (sniffed from its bytes), unpacked once into the store.</summary>
@@ -164,16 +159,27 @@ public sealed partial class LayerStore : IDisposable
     /// <paramref name="reference"/>, replacing what the reference named before.</summary>
     /// <param name="image">The image.</param>
     /// <param name="reference">A <c>name:tag</c> reference.</param>
+    /// <param name="options">Progress (tar bytes of the layers the store did not hold yet) and cancellation; null for
+    /// neither. A cancelled save leaves the reference as it was.</param>
     /// <returns>The image as the store holds it: the same ID, layers read from the store.</returns>
     /// <exception cref="ArgumentException"><paramref name="reference"/> is not <c>name:tag</c>.</exception>
-    public Image Save(Image image, string reference)
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public Image Save(Image image, string reference, TransferOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ValidateReference(reference);
+        long total = 0;
+        foreach (var layer in image.Layers)
+        {
+            total += IsStored(layer) ? 0 : layer.TarSize;
+        }
+
+        var meter = new TransferMeter(options, total);
         var layers = new List<Layer>();
         foreach (var layer in image.Layers)
         {
-            layers.Add(Add(layer));
+            meter.ThrowIfCancelled();
+            layers.Add(Add(layer, meter));
         }
 
         var config = image.GetConfigJson();
@@ -186,14 +192,22 @@ public sealed partial class LayerStore : IDisposable
             },
             id,
             validateTar: false);
+        meter.ThrowIfCancelled();
         Locked(() =>
         {
             var refs = ReadRefs();
             refs[reference] = id;
             WriteRefs(refs);
         });
+        meter.Complete();
         return LoadImage(reference);
     }
+
+    private bool IsStored(Layer layer) => layer.Source.StartsWith(_blobs, StringComparison.Ordinal);
+
+    private Layer Add(Layer layer, TransferMeter? meter) => IsStored(layer)
+        ? layer
+        : Put(output => LayerTar.WriteExact(layer, meter?.Wrap(output) ?? output), layer.DiffId, validateTar: false);
 
     /// <summary>The image a reference names.</summary>
     /// <param name="reference">A <c>name:tag</c> reference.</param>

@@ -81,6 +81,29 @@ public sealed class CliCancelTests
     }
 
     [Test]
+    public void CtrlC_CpCommitIntoStore_ReferenceUnchangedAndNoTempFile()
+    {
+        using var work = new TempDirectory("unionfs-cli-cancel-work");
+        var store = Path.Combine(work.Path, "store");
+        var host = Path.Combine(work.Path, "big.bin");
+        var content = new byte[4 * 1024 * 1024];
+        new Random(5).NextBytes(content);
+        File.WriteAllBytes(host, content);
+        CliProcess.Ok("load", _archive, "--store", store);
+        var before = File.ReadAllText(Path.Combine(store, "refs.json"));
+
+        using var process = CliProcess.Start(Hold, "cp", host, store + ":big:1:/big.bin", "--commit", "add", "--tag", "big:2");
+        Assert.That(process.StandardError.ReadLine(), Does.Match(@"^writing big:2: +\d+% "));
+        Native.Interrupt(process.Id);
+        var result = CliProcess.Finish(process);
+
+        Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
+        Assert.That(result.ErrorLines, Is.EqualTo(new[] { "unionfs: cp: cancelled; nothing was written" }));
+        Assert.That(File.ReadAllText(Path.Combine(store, "refs.json")), Is.EqualTo(before), "big:2 was never written");
+        Assert.That(Directory.GetFiles(Path.Combine(store, "tmp")), Is.Empty);
+    }
+
+    [Test]
     public void CtrlC_ExportToStdout_ExitCode130()
     {
         using var process = CliProcess.Start(Hold, "export", _store + ":big:1", "-o", "-");
