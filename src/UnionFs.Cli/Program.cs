@@ -28,6 +28,12 @@ internal static class Program
             args = ["demo"];
         }
 
+        // `unionfs help [COMMAND]`, as docker and git take it.
+        if (args[0] == "help")
+        {
+            args = [.. args[1..], "--help"];
+        }
+
         TimeProvider commitTime;
         try
         {

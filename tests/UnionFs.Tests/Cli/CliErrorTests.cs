@@ -90,6 +90,13 @@ public sealed class CliErrorTests
         }
     }
 
+    [Test]
+    public void Help_Command_SameAsHelpOptionOfThatCommand()
+    {
+        Assert.That(CliProcess.Ok("help", "save").Output, Is.EqualTo(CliProcess.Ok("save", "--help").Output));
+        Assert.That(CliProcess.Ok("help", "save").Output, Does.Contain("--format"));
+    }
+
     private static TestCaseData Case(int code, string message, params string[] arguments) =>
         new TestCaseData(code, message, arguments, new Dictionary<string, string>()).SetName($"Command_Fails_OneLineAndDocumentedExitCode({string.Join(' ', arguments)})");
 
