@@ -26,6 +26,11 @@ internal static class ExportCommands
             var target = parse.GetValue(output)!;
             if (target == "-")
             {
+                if (context.Terminal.OutputIsTerminal)
+                {
+                    throw CliException.Usage("refusing to write a tar to a terminal; redirect standard output or name a file with -o");
+                }
+
                 using var stdout = Console.OpenStandardOutput();
                 TransferReporter.Run(context.Terminal, context.Cancellation, "exporting to standard output", options =>
                 {

@@ -16,6 +16,7 @@ internal sealed class Terminal
     {
         Output = output;
         Error = error;
+        OutputIsTerminal = !outputRedirected;
         ErrorRedirected = errorRedirected;
         Time = time;
     }
@@ -25,6 +26,9 @@ internal sealed class Terminal
     public TextWriter Error { get; }
 
     public bool ErrorRedirected { get; }
+
+    /// <summary>Standard output is a terminal: binary output (a tar) is refused there, as docker export does.</summary>
+    public bool OutputIsTerminal { get; }
 
     public TimeProvider Time { get; }
 

@@ -16,7 +16,27 @@ internal static class TransferReporter
     /// that clears itself on a terminal and nothing in a log.</summary>
     public static T Run<T>(Terminal terminal, Cancellation cancellation, string description, Func<TransferOptions, T> work, bool quiet = false)
     {
+        // Ctrl+C unwinds the transfer; once it is over, a command that does not watch the token is ended by it again.
         cancellation.Cooperative = true;
+        try
+        {
+            return Show(terminal, cancellation, description, work, quiet);
+        }
+        finally
+        {
+            cancellation.Cooperative = false;
+        }
+    }
+
+    public static void Run(Terminal terminal, Cancellation cancellation, string description, Action<TransferOptions> work) =>
+        Run<object?>(terminal, cancellation, description, options =>
+        {
+            work(options);
+            return null;
+        });
+
+    private static T Show<T>(Terminal terminal, Cancellation cancellation, string description, Func<TransferOptions, T> work, bool quiet)
+    {
         if (terminal.ErrorRedirected && quiet)
         {
             return work(new TransferOptions { CancellationToken = cancellation.Token });
@@ -56,13 +76,6 @@ internal static class TransferReporter
                 return result;
             });
     }
-
-    public static void Run(Terminal terminal, Cancellation cancellation, string description, Action<TransferOptions> work) =>
-        Run<object?>(terminal, cancellation, description, options =>
-        {
-            work(options);
-            return null;
-        });
 
     /// <summary>
     /// The test hook docs/cli.md documents: with <c>UNIONFS_CLI_HOLD_UNTIL_CANCELLED=1</c> a transfer stops after its

@@ -75,6 +75,17 @@ public sealed partial class CliTerminalTests
         Assert.That(Directory.GetFiles(_temp.Path), Is.Empty, "no output and no temp file");
     }
 
+    [Test]
+    public void ExportToStdout_OnTerminal_RefusedWithoutWritingBinary()
+    {
+        Type($"{Command("export", _store + ":big:1", "-o", "-")}; echo exit=$?; tmux -L {_socket} wait-for -S done");
+        WaitForSignal();
+        var screen = Capture();
+
+        Assert.That(screen, Does.Contain("unionfs: export: refusing to write a tar to a terminal"), screen);
+        Assert.That(screen, Does.Contain("exit=2"), screen);
+    }
+
     [GeneratedRegex(@"\d+% [\d.]+/[\d.]+ MiB")]
     private static partial Regex BarWithBytesAndRate();
 
