@@ -26,8 +26,8 @@ internal static class DiffCommand
             IEnumerable<FileSystemChange> changes;
             if (Directory.Exists(other) && ImageLocation.Detect(other) is null)
             {
-                using var container = a.Image.OpenContainer(other);
-                changes = container.Diff();
+                using var container = new ContainerDirectory(a.Image, other);
+                changes = container.Container.Diff();
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO;
 using UnionFs.Cli.Hosting;
 
 namespace UnionFs.Cli.Commands;
@@ -18,23 +17,18 @@ internal static class SizeCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(directory)!;
-            if (!Directory.Exists(path))
-            {
-                throw CliException.NotFound($"no container directory at '{path}'");
-            }
-
             string text;
             if (parse.GetValue(image) is { } reference)
             {
                 using var session = context.OpenImage(reference);
-                using var container = session.Image.OpenContainer(path);
-                text = $"{HumanText.Size(container.Size)} (virtual {HumanText.Size(container.VirtualSize)})";
+                using var container = new ContainerDirectory(session.Image, path);
+                text = $"{HumanText.Size(container.Container.Size)} (virtual {HumanText.Size(container.Container.VirtualSize)})";
             }
             else
             {
                 // Without the image only the writable layer can be measured.
-                using var container = Image.Empty.OpenContainer(path);
-                text = HumanText.Size(container.Size);
+                using var container = new ContainerDirectory(Image.Empty, path);
+                text = HumanText.Size(container.Container.Size);
             }
 
             context.Terminal.Table(["CONTAINER", "SIZE"], [[path, text]]);

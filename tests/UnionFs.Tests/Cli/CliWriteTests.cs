@@ -233,6 +233,20 @@ public sealed class CliWriteTests
         Assert.That(bare[1][1], Is.EqualTo("11B"));
     }
 
+    [Test]
+    public void Diff_PlainFolderAsContainer_ListsItAndLeavesItAsItWas()
+    {
+        var folder = Path.Combine(_work.Path, "plain");
+        Directory.CreateDirectory(Path.Combine(folder, "etc"));
+        File.WriteAllText(Path.Combine(folder, "etc", "os-release"), "ID=mine\n");
+        var before = Trees.Of(folder);
+
+        var diff = CliProcess.Ok("diff", _fixture.Layout + ":1.0", folder).OutputLines;
+
+        Assert.That(diff, Is.EqualTo(new[] { "C /etc", "C /etc/os-release" }));
+        Assert.That(Trees.Of(folder), Is.EqualTo(before), "no work directory left behind");
+    }
+
     /// <summary>A copy of the fixture's image to change, in the given kind of source.</summary>
     private string Copy(string kind)
     {
