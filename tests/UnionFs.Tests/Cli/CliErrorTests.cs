@@ -17,6 +17,12 @@ public sealed class CliErrorTests
         Directory.CreateDirectory(Path.Combine(_fixture.Temp.Path, "plain-dir"));
         Directory.CreateDirectory(Path.Combine(_fixture.Temp.Path, "full", "x"));
 
+        using (var two = new LayerStore(Path.Combine(_fixture.Temp.Path, "two-store")))
+        {
+            two.Save(_fixture.Image, "one:1");
+            two.Save(_fixture.Image, "two:1");
+        }
+
         // A layout whose one layer blob has a flipped byte: its digest no longer matches.
         var corrupt = Path.Combine(_fixture.Temp.Path, "corrupt");
         OciLayout.Save(_fixture.Image, corrupt, "1.0");
@@ -40,6 +46,7 @@ public sealed class CliErrorTests
         yield return Case(2, "write IMAGE:/path", "rm", "{S}:sample:1.0", "-m", "x");
         yield return Case(2, "Option '--commit' is required", "rm", "{S}:sample:1.0:/etc/os-release");
         yield return Case(2, "SOURCE_DATE_EPOCH='yesterday'", "history", "{S}:sample:1.0").With("SOURCE_DATE_EPOCH", "yesterday");
+        yield return Case(2, "holds 2 references (one:1, two:1); name one as {T}/two-store:TAG", "ls", "{T}/two-store");
         yield return Case(3, "no image at '{T}/nothing'", "ls", "{T}/nothing", "/");
         yield return Case(3, "neither an OCI image layout", "history", "{T}/plain-dir");
         yield return Case(3, "No image 'sample:2.0'", "ls", "{S}:sample:2.0");
