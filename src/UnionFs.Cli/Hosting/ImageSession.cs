@@ -53,7 +53,7 @@ internal sealed class ImageSession : IDisposable
             }
         }
 
-        var temp = new LayerStore(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "unionfs-cli-" + Guid.NewGuid().ToString("N")));
+        var temp = new LayerStore(TempStores.Create());
         try
         {
             if (location.Format == ImageFormat.OciLayout)

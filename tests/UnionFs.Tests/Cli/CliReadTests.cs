@@ -175,6 +175,21 @@ public sealed class CliReadTests
         Assert.That(table.Skip(1).Select(r => (r[0], r[2])), Is.EqualTo(new[] { ("1", "serves"), ("0", "merged") }));
     }
 
+    [Test]
+    public void ReadArchive_LeftoverOfAKilledRun_SweptAndOwnTempStoreRemoved()
+    {
+        using var temp = new TempDirectory("unionfs-cli-tmpdir");
+        var leftover = Path.Combine(temp.Path, "unionfs-cli", "2147483646-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(leftover, "blobs", "sha256"));
+        File.WriteAllBytes(Path.Combine(leftover, "blobs", "sha256", "x"), new byte[100]);
+
+        var result = CliProcess.Run(new Dictionary<string, string> { ["TMPDIR"] = temp.Path + "/" }, "history", _fixture.Archive);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Directory.Exists(leftover), Is.False, "a dead process's temp store is swept");
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp.Path, "unionfs-cli")), Is.Empty, "the command removed its own");
+    }
+
     private string Reference(string source) => source switch
     {
         "layout" => _fixture.Layout + ":1.0",
