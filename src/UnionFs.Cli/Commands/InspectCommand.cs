@@ -8,7 +8,8 @@ namespace UnionFs.Cli.Commands;
 /// <summary>
 /// <c>unionfs inspect IMAGE</c>: a JSON array of one object, shaped like <c>docker image inspect</c> (Id, RepoTags,
 /// Created, Architecture, Os, Config, RootFS, Size) plus what only a layer-aware tool knows: each layer's DiffID, tar
-/// size, content size, entry count and the history step that made it.
+/// size, content size, entry count, the history step that made it and, from an OCI layout, its blob (media type,
+/// digest, size) and the manifest digest.
 /// </summary>
 internal static class InspectCommand
 {
@@ -27,6 +28,12 @@ internal static class InspectCommand
                 json.WriteStartArray();
                 json.WriteStartObject();
                 json.WriteString("Id", img.Id);
+                if (session.Blobs is { } blobs)
+                {
+                    // podman's "Digest": the manifest's, which a registry would name the image by.
+                    json.WriteString("Digest", blobs.Manifest.Digest);
+                }
+
                 json.WriteStartArray("RepoTags");
                 if (session.Reference is { } reference)
                 {
@@ -84,6 +91,16 @@ internal static class InspectCommand
                     if (i < steps.Count)
                     {
                         json.WriteString("CreatedBy", steps[i].CreatedBy);
+                    }
+
+                    if (session.Blobs is { } layout && i < layout.Layers.Count)
+                    {
+                        // The blob as the layout stores it: compressed, so its digest is not the DiffID.
+                        json.WriteStartObject("Blob");
+                        json.WriteString("MediaType", layout.Layers[i].MediaType);
+                        json.WriteString("Digest", layout.Layers[i].Digest);
+                        json.WriteNumber("Size", layout.Layers[i].Size);
+                        json.WriteEndObject();
                     }
 
                     json.WriteEndObject();

@@ -30,6 +30,9 @@ internal sealed class ImageSession : IDisposable
 
     public Image Image { get; }
 
+    /// <summary>For an OCI layout: the manifest and layer blob descriptors (digest, media type, size) the tag names.</summary>
+    public (OciLayout.Descriptor Manifest, System.Collections.Generic.List<OciLayout.Descriptor> Layers)? Blobs { get; private init; }
+
     /// <summary>The tag or <c>name:tag</c> the image was found by, when it has one.</summary>
     public string? Reference { get; }
 
@@ -60,7 +63,8 @@ internal sealed class ImageSession : IDisposable
             {
                 var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
                 var image = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => OciLayout.Load(location.Path, temp, tag, options), quiet: true);
-                return new ImageSession(location, temp, temporary: true, image, tag);
+                var (manifest, _, layers) = OciLayout.Describe(location.Path, tag);
+                return new ImageSession(location, temp, temporary: true, image, tag) { Blobs = (manifest, layers) };
             }
 
             var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);

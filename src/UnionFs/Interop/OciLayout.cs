@@ -118,9 +118,7 @@ public static partial class OciLayout
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(store);
-        var index = ReadIndex(RequireIndex(directory));
-        var manifest = SelectManifest(directory, index, tag);
-        var (config, layers) = ReadManifest(ReadBlob(directory, manifest), BlobPath(directory, manifest.Digest));
+        var (manifest, config, layers) = Describe(directory, tag);
         var configJson = ReadBlob(directory, config);
         var configPath = BlobPath(directory, config.Digest);
         var diffIds = DiffIds(configJson, configPath);
@@ -148,6 +146,15 @@ public static partial class OciLayout
         meter.Complete();
 
         return Image.FromConfigJson(configJson, diffId => stored[diffId], configPath);
+    }
+
+    /// <summary>The manifest a tag names and the config and layer descriptors it lists, the manifest verified against
+    /// its digest: what a tool shows as the image's digests.</summary>
+    internal static (Descriptor Manifest, Descriptor Config, List<Descriptor> Layers) Describe(string directory, string? tag)
+    {
+        var manifest = SelectManifest(directory, ReadIndex(RequireIndex(directory)), tag);
+        var (config, layers) = ReadManifest(ReadBlob(directory, manifest), BlobPath(directory, manifest.Digest));
+        return (manifest, config, layers);
     }
 
     private static string RequireIndex(string directory)

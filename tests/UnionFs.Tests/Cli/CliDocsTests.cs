@@ -9,7 +9,7 @@ namespace UnionFs.Tests.Cli;
 /// docs/cli.md's examples are real: every <c>$ unionfs …</c> in a console block is run, in page order, in one
 /// fresh directory, and its output (standard error, then standard output) must be the one the page shows. Only
 /// what differs between runs is masked: IDs and digests, dates and "N ago", durations and rates, progress byte counts
-/// (a compressed blob's size follows its files' times), and the column padding those change.
+/// and compressed blob sizes (they follow the files' times), and the column padding those change.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -51,9 +51,23 @@ public sealed partial class CliDocsTests
     {
         // "..." ends a shortened example: only the lines above it are compared.
         var cut = expected.IndexOf("...");
-        var want = (cut < 0 ? expected : expected[..cut]).Select(Mask).ToList();
-        var got = (cut < 0 ? actual : actual.Take(cut)).Select(Mask).ToList();
+        var want = MaskAll((cut < 0 ? expected : expected[..cut]).ToList());
+        var got = MaskAll((cut < 0 ? actual : actual.Take(cut)).ToList());
         Assert.That(got, Is.EqualTo(want), $"$ {command}\n--- the page shows\n{string.Join('\n', expected)}\n--- the tool printed\n{string.Join('\n', actual)}");
+    }
+
+    /// <summary>Masks each line, and a compressed blob's size (the <c>"Size"</c> right after a blob's
+    /// <c>"Digest"</c>), which follows its files' times as progress byte counts do.</summary>
+    private static List<string> MaskAll(List<string> lines)
+    {
+        var masked = new List<string>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = Mask(lines[i]);
+            masked.Add(i > 0 && lines[i - 1].Contains("\"Digest\": \"sha256:", StringComparison.Ordinal) ? BlobSize().Replace(line, "\"Size\": <bytes>") : line);
+        }
+
+        return masked;
     }
 
     private static string Mask(string line)
@@ -146,6 +160,9 @@ public sealed partial class CliDocsTests
     /// <summary>A progress line's byte counts: compressed blobs differ by a few bytes when file times do.</summary>
     [GeneratedRegex(@"(?<=(\d% |of |done, ))[\d.]+[kMGT]?B")]
     private static partial Regex ProgressBytes();
+
+    [GeneratedRegex("\"Size\": \\d+")]
+    private static partial Regex BlobSize();
 
     [GeneratedRegex(" {2,}")]
     private static partial Regex Padding();

@@ -47,6 +47,11 @@ public sealed class CliInteropTests
         Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()),
             Is.EqualTo(umoci.EnumerateArray().Where(r => !r.TryGetProperty("empty_layer", out var e) || !e.GetBoolean()).Select(r => r.GetProperty("diff_id").GetString())));
         Assert.That(inspect.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()), Does.Contain("FOO=bar"));
+        var blob = inspect.GetProperty("Layers")[0].GetProperty("Blob");
+        var umociLayer = umoci[0].GetProperty("layer");
+        Assert.That(blob.GetProperty("Digest").GetString(), Is.EqualTo(umociLayer.GetProperty("digest").GetString()), "the compressed blob's digest, as umoci names it");
+        Assert.That(blob.GetProperty("MediaType").GetString(), Is.EqualTo(umociLayer.GetProperty("mediaType").GetString()));
+        Assert.That(blob.GetProperty("Size").GetInt64(), Is.EqualTo(umociLayer.GetProperty("size").GetInt64()));
         Assert.That(Trees.Of(export), Is.EqualTo(Trees.Of(check)), "our export is the tree umoci unpacks");
         Assert.That(CliProcess.Ok("cat", layout + ":1.0", "/usr/bin/rel").Output, Is.EqualTo("ID=umoci\n"));
     }

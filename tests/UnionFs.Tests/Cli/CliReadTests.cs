@@ -72,6 +72,16 @@ public sealed class CliReadTests
         Assert.That(inspect.GetProperty("Config").GetProperty("Cmd").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "/bin/sh" }));
         Assert.That(inspect.GetProperty("Size").GetInt64(), Is.EqualTo(image.Size));
         Assert.That(inspect.GetProperty("Architecture").GetString(), Is.EqualTo(image.Config.Architecture));
+        if (source == "layout")
+        {
+            var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(_fixture.Layout, "index.json"))).RootElement;
+            Assert.That(inspect.GetProperty("Digest").GetString(), Is.EqualTo(index.GetProperty("manifests")[0].GetProperty("digest").GetString()));
+            Assert.That(inspect.GetProperty("Layers").EnumerateArray().Select(l => l.GetProperty("Blob").GetProperty("Digest").GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)), "uncompressed blobs: the digest is the DiffID");
+        }
+        else
+        {
+            Assert.That(inspect.TryGetProperty("Digest", out _), Is.False, "only a layout has a manifest digest to show");
+        }
     }
 
     [TestCaseSource(nameof(Sources))]
