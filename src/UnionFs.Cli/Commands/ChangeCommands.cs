@@ -1,7 +1,11 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using UnionFs.Archives;
 using UnionFs.Cli.Hosting;
+using UnionFs.Internal;
+using UnionFs.Layers;
 
 namespace UnionFs.Cli.Commands;
 
@@ -37,9 +41,34 @@ internal static class ChangeCommands
                 }
             }
 
-            var builder = new ImageBuilder(session.Image, context.CommitTime);
-            builder.Copy(host, path, $"unionfs cp {Path.GetFileName(Path.GetFullPath(host).TrimEnd('/', '\\'))} {path}", parse.GetValue(commit));
-            WriteBack(context, session, builder.Image, parse.GetValue(tag));
+            // The layer is streamed from the host into a temp tar (progress, Ctrl+C, memory independent of its size),
+            // then written back like any other image; ImageBuilder.Copy would hold every byte in memory.
+            var full = Path.GetFullPath(host).TrimEnd('/', '\\');
+            var now = context.CommitTime.GetUtcNow();
+            var entries = HostTree.Enumerate(full, UnionFs.Paths.UnionPath.Normalize(path, "PATH"), now.UtcDateTime).ToList();
+            var scratch = TempStores.Create();
+            Directory.CreateDirectory(scratch);
+            try
+            {
+                var tar = Path.Combine(scratch, "layer.tar");
+                TransferReporter.Run(context.Terminal, context.Cancellation, $"copying {host}", options =>
+                {
+                    var meter = new TransferMeter(options, entries.Sum(e => e.File?.Length ?? 0));
+                    using (var output = new FileStream(tar, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+                    {
+                        LayerTarWriter.Write(entries.Select(Item), meter.Wrap(output));
+                    }
+
+                    meter.Complete();
+                });
+                var step = new ImageHistoryEntry(now, $"unionfs cp {Path.GetFileName(full)} {entries[0].Path}", parse.GetValue(commit));
+                WriteBack(context, session, session.Image.WithLayer(Layer.FromTar(tar), step), parse.GetValue(tag));
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -77,6 +106,13 @@ internal static class ChangeCommands
         });
         return command;
     }
+
+    private static ChangesetItem Item(HostTree.Entry entry) => entry.Type switch
+    {
+        LayerEntryType.Directory => new ChangesetItem(entry.Path, ChangesetKind.Directory, entry.Mode, entry.LastWriteTimeUtc),
+        LayerEntryType.SymbolicLink => new ChangesetItem(entry.Path, ChangesetKind.SymbolicLink, entry.Mode, entry.LastWriteTimeUtc, entry.LinkTarget),
+        _ => new ChangesetItem(entry.Path, ChangesetKind.File, entry.Mode, entry.LastWriteTimeUtc, Open: () => entry.File!.OpenRead()),
+    };
 
     private static (Option<string> Commit, Option<string> Tag) CommitOptions() => (
         new Option<string>("--commit", "-m") { Description = "The commit message, kept as the history step's comment", Required = true },

@@ -39,19 +39,25 @@ internal static class LayerTarWriter
         return "sha256:" + Convert.ToHexStringLower(hashing.Hash());
     }
 
-    /// <summary>Depth first: a directory, its opaque marker, its whiteouts, then its other children by name.</summary>
+    /// <summary>Depth first: a directory, its opaque marker, its whiteouts, then its other children by name. A
+    /// directory with children but no item of its own (<c>/etc</c> when only <c>/etc/motd</c> is added) is walked
+    /// through without an entry: OCI layers may leave parents implied, and they keep the lower layer's metadata.</summary>
     private static IEnumerable<ChangesetItem> Order(IEnumerable<ChangesetItem> items)
     {
         var children = new Dictionary<string, List<ChangesetItem>>(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var parent = Paths.UnionPath.Parent(item.Path);
-            if (!children.TryGetValue(parent, out var list))
-            {
-                children[parent] = list = [];
-            }
+            present.Add(item.Path);
+            Add(item);
+        }
 
-            list.Add(item);
+        foreach (var parent in new List<string>(children.Keys))
+        {
+            for (var path = parent; path != Paths.UnionPath.Root && present.Add(path); path = Paths.UnionPath.Parent(path))
+            {
+                Add(new ChangesetItem(path, ChangesetKind.Directory, 0, default, Implied: true));
+            }
         }
 
         foreach (var list in children.Values)
@@ -68,11 +74,26 @@ internal static class LayerTarWriter
         while (pending.Count > 0)
         {
             var item = pending.Pop();
-            yield return item;
+            if (!item.Implied)
+            {
+                yield return item;
+            }
+
             if (item.Kind == ChangesetKind.Directory)
             {
                 Push(item.Path);
             }
+        }
+
+        void Add(ChangesetItem item)
+        {
+            var parent = Paths.UnionPath.Parent(item.Path);
+            if (!children.TryGetValue(parent, out var list))
+            {
+                children[parent] = list = [];
+            }
+
+            list.Add(item);
         }
 
         void Push(string directory)

@@ -46,18 +46,10 @@ public sealed class ImageBuilder
         var target = UnionPath.Normalize(destination, nameof(destination));
         var full = Path.GetFullPath(hostPath);
         var items = new List<MemoryLayerBuilder.Item>();
-        if (Directory.Exists(full))
+        foreach (var entry in HostTree.Enumerate(full, target, _time.GetUtcNow().UtcDateTime))
         {
-            items.Add(new MemoryLayerBuilder.Item(target, LayerEntryType.Directory, null, null, Defaults.DirectoryMode, _time.GetUtcNow().UtcDateTime, false));
-            AddTree(new DirectoryInfo(full), target, items);
-        }
-        else if (File.Exists(full))
-        {
-            items.Add(FileItem(new FileInfo(full), target));
-        }
-        else
-        {
-            throw Internal.Errors.FileNotFound(full);
+            var content = entry.File is { } file ? File.ReadAllBytes(file.FullName) : null;
+            items.Add(new MemoryLayerBuilder.Item(entry.Path, entry.Type, content, entry.LinkTarget, entry.Mode, entry.LastWriteTimeUtc, false));
         }
 
         var step = new ImageHistoryEntry(_time.GetUtcNow(), createdBy ?? $"COPY {Path.GetFileName(full)} {target}", comment);
@@ -118,29 +110,4 @@ public sealed class ImageBuilder
         Image = Image.WithConfig(config, new ImageHistoryEntry(_time.GetUtcNow(), createdBy, EmptyLayer: true));
         return this;
     }
-
-    private static void AddTree(DirectoryInfo directory, string target, List<MemoryLayerBuilder.Item> items)
-    {
-        foreach (var info in directory.EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal))
-        {
-            var path = UnionPath.Combine(target, info.Name);
-            UnionPath.ThrowIfNotCreatable(path, nameof(directory));
-            if (info.LinkTarget is { } link)
-            {
-                items.Add(new MemoryLayerBuilder.Item(path, LayerEntryType.SymbolicLink, null, link, Defaults.SymlinkMode, info.LastWriteTimeUtc, false));
-            }
-            else if (info is DirectoryInfo sub)
-            {
-                items.Add(new MemoryLayerBuilder.Item(path, LayerEntryType.Directory, null, null, OperatingSystem.IsWindows() ? Defaults.DirectoryMode : sub.UnixFileMode, sub.LastWriteTimeUtc, false));
-                AddTree(sub, path, items);
-            }
-            else
-            {
-                items.Add(FileItem((FileInfo)info, path));
-            }
-        }
-    }
-
-    private static MemoryLayerBuilder.Item FileItem(FileInfo file, string path) =>
-        new(path, LayerEntryType.File, File.ReadAllBytes(file.FullName), null, OperatingSystem.IsWindows() ? Defaults.FileMode : file.UnixFileMode, file.LastWriteTimeUtc, false);
 }
