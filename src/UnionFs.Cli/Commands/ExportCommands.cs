@@ -95,8 +95,9 @@ internal static class ExportCommands
             var packing = Enum.Parse<LayerCompression>(parse.GetValue(compression)!, ignoreCase: true);
             TransferReporter.Run(context.Terminal, context.Cancellation, $"saving {target}", options =>
             {
-                if (Directory.Exists(target))
+                if (Directory.Exists(target) && ImageLocation.Detect(target) == ImageFormat.OciLayout)
                 {
+                    // Another tag into an existing layout: its blobs are shared, its index gains (or moves) the tag.
                     OciLayout.Save(session.Image, target, ociTag, packing, options);
                 }
                 else

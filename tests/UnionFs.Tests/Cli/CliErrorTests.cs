@@ -62,6 +62,7 @@ public sealed class CliErrorTests
         yield return Case(1, "is a directory; remove it with -r", "rm", "{S}:sample:1.0:/etc", "-m", "x");
         yield return Case(1, "exists and is not empty", "export", "{S}:sample:1.0", "-o", "{T}/full");
         yield return Case(2, "already a store", "load", "{S}", "--store", "{T}/s3");
+        yield return Case(1, "exists and is not empty", "save", "{S}:sample:1.0", "-o", "{T}/full");
     }
 
     [TestCaseSource(nameof(Cases))]

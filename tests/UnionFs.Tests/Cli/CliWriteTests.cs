@@ -77,6 +77,19 @@ public sealed class CliWriteTests
     }
 
     [Test]
+    public void Save_SecondTagIntoExistingLayout_BothTagsBlobsStoredOnce()
+    {
+        var output = Path.Combine(_work.Path, "layout");
+
+        CliProcess.Ok("save", _fixture.Archive, "-o", output, "--tag", "1.0");
+        var blobs = Directory.GetFiles(Path.Combine(output, "blobs", "sha256")).Length;
+        CliProcess.Ok("save", _fixture.Store + ":sample:1.0", "-o", output, "--tag", "latest");
+
+        Assert.That(OciLayout.Tags(output), Is.EqualTo(new[] { "1.0", "latest" }));
+        Assert.That(Directory.GetFiles(Path.Combine(output, "blobs", "sha256")), Has.Length.EqualTo(blobs), "the same image: no new blob");
+    }
+
+    [Test]
     public void Save_ZstdLayout_LayersCompressedDiffIdsKept()
     {
         var output = Path.Combine(_work.Path, "zstd");
