@@ -9,7 +9,8 @@ namespace UnionFs.Tests.Cli;
 /// docs/cli.md's examples are real: every <c>$ unionfs …</c> in a console block is run, in page order, in one
 /// fresh directory, and its output (standard error, then standard output) must be the one the page shows. Only
 /// what differs between runs is masked: IDs and digests, dates and "N ago", durations and rates, progress byte counts
-/// and compressed blob sizes (they follow the files' times), and the column padding those change.
+/// and compressed blob sizes (they follow the files' times), and the column padding those change. After a change to
+/// the tool, <c>UNIONFS_UPDATE_DOCS=1 dotnet test --filter CliDocs</c> writes the new outputs into the page.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -22,6 +23,8 @@ public sealed partial class CliDocsTests
         var examples = Examples(page);
         Assert.That(examples, Has.Count.GreaterThanOrEqualTo(30), "the page shows every command");
         using var work = new TempDirectory("unionfs-cli-docs");
+        var update = Environment.GetEnvironmentVariable("UNIONFS_UPDATE_DOCS") == "1";
+        var rewritten = new List<(string Command, List<string> Output)>();
 
         foreach (var (command, expected) in examples)
         {
@@ -43,8 +46,43 @@ public sealed partial class CliDocsTests
                 Assert.That(result.ExitCode, Is.Zero, $"{command}\n{result}");
             }
 
-            AssertSame(command, expected, actual);
+            if (update)
+            {
+                var cut = expected.IndexOf("...");
+                rewritten.Add((command, cut < 0 || actual.Count <= cut ? actual : [.. actual.Take(cut), "..."]));
+            }
+            else
+            {
+                AssertSame(command, expected, actual);
+            }
         }
+
+        if (update)
+        {
+            // UNIONFS_UPDATE_DOCS=1: the outputs are written into the source page instead of compared, prose untouched.
+            var source = Path.Combine(RepositoryRoot(), "docs", "cli.md");
+            var index = 0;
+            var text = ConsoleBlock().Replace(File.ReadAllText(source), _ =>
+            {
+                var (command, output) = rewritten[index++];
+                return "```console\n$ " + command + "\n" + string.Join('\n', output) + "\n```";
+            });
+            File.WriteAllText(source, text);
+            Assert.Pass($"docs/cli.md rewritten with {rewritten.Count} outputs");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "UnionFs.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("no UnionFs.sln above " + TestContext.CurrentContext.TestDirectory);
     }
 
     private static void AssertSame(string command, List<string> expected, List<string> actual)
