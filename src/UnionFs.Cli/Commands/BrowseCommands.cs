@@ -31,17 +31,18 @@ internal static class BrowseCommands
                 return ExitCodes.Success;
             }
 
-            var pending = new Queue<string>([target]);
+            // Depth first, each directory's subdirectories in name order, as GNU ls -R walks.
+            var pending = new Stack<string>([target]);
             var first = true;
-            while (pending.TryDequeue(out var directory))
+            while (pending.TryPop(out var directory))
             {
                 var entries = container.GetEntries(directory).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
                 if (parse.GetValue(recursive))
                 {
                     output.WriteLine((first ? string.Empty : Environment.NewLine) + directory + ":");
-                    foreach (var sub in entries.Where(e => e.Kind == EntryKind.Directory))
+                    foreach (var sub in entries.Where(e => e.Kind == EntryKind.Directory).Reverse())
                     {
-                        pending.Enqueue(sub.Path);
+                        pending.Push(sub.Path);
                     }
                 }
 

@@ -110,6 +110,44 @@ public sealed class CliReadTests
         Assert.That(paths, Does.Not.Contain("/etc/old.conf").And.Not.Contain("/var/cache/pkg/a"), "deleted and opaque-hidden entries stay hidden");
     }
 
+    /// <summary>Differential: our <c>ls -R</c> of the image against GNU <c>ls -R</c> (byte order) of the same tree
+    /// exported to disk: the same directories in the same depth-first order, the same names.</summary>
+    [Test]
+    public void LsRecursive_SameOutputAsGnuLsOnTheExportedTree()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("GNU ls is the oracle");
+        }
+
+        // Branches at several depths, and names that sort around '/' ("a", "a-b", "a.c"): a breadth-first walk or a
+        // culture-aware sort would print them in another order.
+        var image = new ImageBuilder(_fixture.Image).Run("RUN tree", c =>
+        {
+            foreach (var path in new[] { "/a/x/deep/f", "/a/y/g", "/a-b/i", "/a.c/j", "/b/h", "/B/k" })
+            {
+                c.CreateDirectory(path[..path.LastIndexOf('/')]);
+                c.WriteAllText(path, path);
+            }
+        }).Image;
+        var archive = Path.Combine(_fixture.Temp.Path, "tree.tar");
+        DockerArchive.Save(image, archive, "tree:1");
+        var exported = Path.Combine(_fixture.Temp.Path, "ls-oracle");
+        using (var container = image.CreateContainer())
+        {
+            container.ExportTo(exported);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("ls", ["-R", "."]) { WorkingDirectory = exported, RedirectStandardOutput = true, UseShellExecute = false };
+        start.Environment["LC_ALL"] = "C";
+        using var ls = System.Diagnostics.Process.Start(start)!;
+        var gnu = ls.StandardOutput.ReadToEnd();
+        ls.WaitForExit();
+        var expected = gnu.Replace("./", "/", StringComparison.Ordinal).Replace(".:", "/:", StringComparison.Ordinal);
+
+        Assert.That(CliProcess.Ok("ls", archive, "/", "-R").Output, Is.EqualTo(expected));
+    }
+
     [Test]
     public void LsLong_Directory_ModeSizeAndLinkTargets()
     {
