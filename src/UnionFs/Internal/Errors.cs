@@ -59,14 +59,17 @@ internal static class Errors
         new($"The path '{path}' is invalid: {reason}.", paramName);
 
     public static InvalidDataException CorruptLayer(string where, string reason) =>
-        new($"The layer at '{where}' is invalid: {reason}.");
+        new($"The layer at '{where}' is invalid: {Sentence(reason)}");
 
     /// <summary>An image document or container of layers (manifest, index, configuration, layout, archive) that is
     /// corrupt or hostile; <paramref name="where"/> is the file or directory it was read from.</summary>
     public static InvalidDataException CorruptImage(string where, string reason) =>
-        new($"The image data at '{where}' is invalid: {reason}.");
+        new($"The image data at '{where}' is invalid: {Sentence(reason)}");
 
     public static ObjectDisposedException Disposed(string what) => new(what);
+
+    /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>
+    private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
 
     [DoesNotReturn]
     public static void Throw(Exception exception) => throw exception;

@@ -23,6 +23,12 @@ public sealed class CliErrorTests
             two.Save(_fixture.Image, "two:1");
         }
 
+        new LayerStore(Path.Combine(_fixture.Temp.Path, "empty-store")).Dispose();
+        File.WriteAllText(Path.Combine(_fixture.Temp.Path, "garbage.tar"), "this is not a tar archive, just text that is long enough to fill a header or not");
+        Directory.CreateDirectory(Path.Combine(_fixture.Temp.Path, "dir.tar"));
+        var dangling = new ImageBuilder(_fixture.Image).Run("RUN ln -s nowhere /dangling", c => c.CreateSymbolicLink("/dangling", "nowhere")).Image;
+        DockerArchive.Save(dangling, Path.Combine(_fixture.Temp.Path, "dangling.tar"), "dangling:1");
+
         // A layout whose one layer blob has a flipped byte: its digest no longer matches.
         var corrupt = Path.Combine(_fixture.Temp.Path, "corrupt");
         OciLayout.Save(_fixture.Image, corrupt, "1.0");
@@ -57,7 +63,12 @@ public sealed class CliErrorTests
         yield return Case(3, "no image 'gone:1.0' in the store", "rmi", "gone:1.0", "--store", "{S}");
         yield return Case(3, "no UnionFs store at", "images", "--store", "{T}/plain-dir");
         yield return Case(3, "no container directory at", "size", "{T}/no-container");
+        yield return Case(3, "holds no references", "ls", "{T}/empty-store", "/");
+        yield return Case(3, "'/etc/nope': no such file or directory in", "rm", "{S}:sample:1.0:/etc/nope", "-m", "x");
+        yield return Case(3, "'/dangling' is a dangling symbolic link (to 'nowhere')", "cat", "{T}/dangling.tar", "/dangling");
         yield return Case(4, "its digest is", "ls", "{T}/corrupt:1.0", "/");
+        yield return Case(4, "garbage.tar", "history", "{T}/garbage.tar");
+        yield return Case(1, "is a directory", "export", "{S}:sample:1.0", "-o", "{T}/dir.tar");
         yield return Case(1, "'/etc' is a directory", "cat", "{S}:sample:1.0", "/etc");
         yield return Case(1, "is a directory; remove it with -r", "rm", "{S}:sample:1.0:/etc", "-m", "x");
         yield return Case(1, "exists and is not empty", "export", "{S}:sample:1.0", "-o", "{T}/full");
