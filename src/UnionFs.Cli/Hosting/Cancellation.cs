@@ -12,17 +12,24 @@ namespace UnionFs.Cli.Hosting;
 internal sealed class Cancellation : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
-    private readonly PosixSignalRegistration _term;
+    private readonly PosixSignalRegistration? _term;
     private int _signals;
 
     public Cancellation()
     {
         Console.CancelKeyPress += OnCancelKeyPress;
-        _term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        try
         {
-            context.Cancel = Cooperative && Interlocked.Increment(ref _signals) == 1;
-            _source.Cancel();
-        });
+            _term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = Cooperative && Interlocked.Increment(ref _signals) == 1;
+                _source.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // A platform without SIGTERM: Ctrl+C still cancels.
+        }
     }
 
     public CancellationToken Token => _source.Token;
@@ -33,7 +40,7 @@ internal sealed class Cancellation : IDisposable
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
-        _term.Dispose();
+        _term?.Dispose();
         _source.Dispose();
     }
 
