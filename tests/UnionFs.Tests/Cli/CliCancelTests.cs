@@ -81,6 +81,20 @@ public sealed class CliCancelTests
     }
 
     [Test]
+    public void Sigterm_MidExport_CancelledLikeCtrlC()
+    {
+        using var work = new TempDirectory("unionfs-cli-cancel-work");
+        using var process = CliProcess.Start(Hold, "export", _store + ":big:1", "-o", Path.Combine(work.Path, "out.tar"));
+        Assert.That(process.StandardError.ReadLine(), Does.Contain("%"));
+        Native.Terminate(process.Id);
+        var result = CliProcess.Finish(process);
+
+        Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
+        Assert.That(result.ErrorLines, Is.EqualTo(new[] { "unionfs: export: cancelled; nothing was written" }));
+        Assert.That(Directory.GetFileSystemEntries(work.Path), Is.Empty);
+    }
+
+    [Test]
     public void CtrlC_CpCommitIntoStore_ReferenceUnchangedAndNoTempFile()
     {
         using var work = new TempDirectory("unionfs-cli-cancel-work");

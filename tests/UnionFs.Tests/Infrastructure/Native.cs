@@ -36,6 +36,9 @@ internal static partial class Native
     /// <summary>Sends SIGINT, what Ctrl+C sends, to a process.</summary>
     public static void Interrupt(int pid) => Check(kill(pid, 2), "kill", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Sends SIGTERM, what a service manager or <c>timeout</c> sends, to a process.</summary>
+    public static void Terminate(int pid) => Check(kill(pid, 15), "kill", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static void MakeWhiteout(string path) => Check(mknod(path, CharDevice, 0), "mknod", path);
 
     public static void SetOpaque(string path)
