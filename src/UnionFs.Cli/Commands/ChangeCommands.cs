@@ -138,7 +138,7 @@ internal static class ChangeCommands
         {
             case ImageFormat.Store:
                 written = tag ?? session.Reference!;
-                TransferReporter.Run(context.Terminal, context.Cancellation, $"writing {written}", options => session.Store.Save(image, written, options));
+                TransferReporter.Run(context.Terminal, context.Cancellation, $"writing {written}", options => session.Store!.Save(image, written, options));
                 break;
             case ImageFormat.OciLayout:
                 written = tag ?? session.Reference ?? "latest";

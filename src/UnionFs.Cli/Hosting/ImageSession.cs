@@ -5,16 +5,17 @@ using System.IO;
 namespace UnionFs.Cli.Hosting;
 
 /// <summary>
-/// An image opened for one command. Layouts and archives are read through a temp <see cref="LayerStore"/> that is
-/// deleted when the command ends (a store is read in place): every blob is verified on the way in, and a command can
-/// never change the file it reads. For repeated work on a big image, <c>unionfs load</c> it into a store once.
+/// An image opened for one command. A store, an uncompressed layout and a docker-archive are read in place, every
+/// layer verified against its DiffID as it is indexed; a layout or archive with compressed layers is unpacked into a
+/// temp <see cref="LayerStore"/> deleted when the command ends. A command never changes the file it reads (only
+/// <c>cp</c> and <c>rm</c> write an image back, as a whole new file or tag).
 /// </summary>
 internal sealed class ImageSession : IDisposable
 {
-    private readonly LayerStore _store;
+    private readonly LayerStore? _store;
     private readonly bool _temporary;
 
-    private ImageSession(ImageLocation location, LayerStore store, bool temporary, Image image, string? reference)
+    private ImageSession(ImageLocation location, LayerStore? store, bool temporary, Image image, string? reference)
     {
         Location = location;
         _store = store;
@@ -25,8 +26,8 @@ internal sealed class ImageSession : IDisposable
 
     public ImageLocation Location { get; }
 
-    /// <summary>The store the image's layers are read from (a temp one for layouts and archives).</summary>
-    public LayerStore Store => _store;
+    /// <summary>The store the image's layers are read from; null when they are read in place from a layout or archive.</summary>
+    public LayerStore? Store => _store;
 
     public Image Image { get; }
 
@@ -56,6 +57,13 @@ internal sealed class ImageSession : IDisposable
             }
         }
 
+        // Uncompressed layers (every docker-archive docker and podman write, uncompressed layouts) are read where they
+        // lie, verified as they are indexed; only compressed ones are unpacked into a temp store.
+        if (OpenInPlace(location) is { } inPlace)
+        {
+            return inPlace;
+        }
+
         var temp = new LayerStore(TempStores.Create());
         try
         {
@@ -78,8 +86,30 @@ internal sealed class ImageSession : IDisposable
         }
     }
 
+    private static ImageSession? OpenInPlace(ImageLocation location)
+    {
+        if (location.Format == ImageFormat.OciLayout)
+        {
+            var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
+            return OciLayout.OpenInPlace(location.Path, tag) is { } image
+                ? new ImageSession(location, null, temporary: false, image, tag) { Blobs = Without(OciLayout.Describe(location.Path, tag)) }
+                : null;
+        }
+
+        var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);
+        return DockerArchive.OpenInPlace(location.Path, name) is { } loaded ? new ImageSession(location, null, temporary: false, loaded, name) : null;
+    }
+
+    private static (OciLayout.Descriptor, System.Collections.Generic.List<OciLayout.Descriptor>) Without((OciLayout.Descriptor Manifest, OciLayout.Descriptor Config, System.Collections.Generic.List<OciLayout.Descriptor> Layers) described) =>
+        (described.Manifest, described.Layers);
+
     public void Dispose()
     {
+        if (_store is null)
+        {
+            return;
+        }
+
         if (_temporary)
         {
             Delete(_store);

@@ -53,7 +53,7 @@ public static class LayerTar
         }
 
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        using var source = new FileStream(tar.Source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+        using var source = tar.OpenArchive();
         var buffer = new byte[81920];
         int read;
         while ((read = source.Read(buffer)) > 0)

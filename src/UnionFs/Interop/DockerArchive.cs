@@ -38,11 +38,92 @@ public static partial class DockerArchive
             throw Errors.FileNotFound(archivePath);
         }
 
+        var (manifest, configJson, diffIds, wanted) = Resolve(archivePath, reference, entries: null);
+        var layers = new Layer?[manifest.Layers.Count];
+        var meter = new TransferMeter(options, new FileInfo(archivePath).Length);
+        Scan(archivePath, meter, (name, entry) =>
+        {
+            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && wanted.TryGetValue(name, out var indexes) && entry.DataStream is { } data)
+            {
+                foreach (var i in indexes)
+                {
+                    data.Position = 0;
+                    layers[i] = store.Import(data, diffIds[i]);
+                }
+            }
+        });
+        meter.Complete();
+
+        var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Length; i++)
+        {
+            byDiffId[diffIds[i]] = layers[i] ?? throw Errors.CorruptImage(archivePath, $"the layer '{manifest.Layers[i]}' is missing");
+        }
+
+        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], archivePath);
+    }
+
+    /// <summary>
+    /// Opens one image of a docker-archive where it lies: each layer is read in place from its member of the archive
+    /// (no store, no copy), verified against the DiffID its config names. Null when a layer member is compressed
+    /// (Docker 25's OCI-form archives may gzip them): then only <see cref="Load"/> reads it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The archive is corrupt, or a layer does not match its DiffID.</exception>
+    internal static Image? OpenInPlace(string archivePath, string? reference, LayerLimits? limits = null)
+    {
+        if (!File.Exists(archivePath))
+        {
+            throw Errors.FileNotFound(archivePath);
+        }
+
+        var members = new Dictionary<string, (long Offset, long Length)>(StringComparer.Ordinal);
+        var (_, configJson, diffIds, wanted) = Resolve(archivePath, reference, members);
+        var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        using (var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        {
+            foreach (var (name, indexes) in wanted)
+            {
+                if (!members.TryGetValue(name, out var member))
+                {
+                    throw Errors.CorruptImage(archivePath, $"the layer '{name}' is missing");
+                }
+
+                if (Storage.Compression.IsCompressed(file, member.Offset))
+                {
+                    return null;
+                }
+
+                var layer = new Layers.Sources.TarLayer(archivePath, limits ?? LayerLimits.Default, member.Offset, member.Length);
+                foreach (var i in indexes)
+                {
+                    if (layer.DiffId != diffIds[i])
+                    {
+                        throw Errors.CorruptImage(archivePath, $"the layer '{name}' has the DiffID {layer.DiffId}, not {diffIds[i]}");
+                    }
+
+                    byDiffId[diffIds[i]] = layer;
+                }
+            }
+        }
+
+        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], archivePath);
+    }
+
+    /// <summary>The chosen image's manifest item, verified config and DiffIDs, and which archive member holds each
+    /// layer (links resolved). With <paramref name="entries"/>, also records where every regular member's data lies.</summary>
+    private static (ManifestItem Manifest, byte[] ConfigJson, List<string> DiffIds, Dictionary<string, List<int>> Wanted) Resolve(
+        string archivePath, string? reference, Dictionary<string, (long Offset, long Length)>? entries)
+    {
         // Pass 1: the small JSON files and the symlinks (skopeo's <v1id>/layer.tar point at <diffid>.tar).
         var json = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         Scan(archivePath, (name, entry) =>
         {
+            if (entries is not null && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataOffset >= 0)
+            {
+                entries[name] = (entry.DataOffset, entry.Length);
+            }
+
             if (entry.EntryType is TarEntryType.SymbolicLink)
             {
                 links[name] = Normalize(Path.GetDirectoryName(name) is { Length: > 0 } dir ? dir + "/" + entry.LinkName : entry.LinkName);
@@ -78,28 +159,7 @@ public static partial class DockerArchive
             (wanted.TryGetValue(target, out var list) ? list : wanted[target] = []).Add(i);
         }
 
-        var layers = new Layer?[manifest.Layers.Count];
-        var meter = new TransferMeter(options, new FileInfo(archivePath).Length);
-        Scan(archivePath, meter, (name, entry) =>
-        {
-            if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && wanted.TryGetValue(name, out var indexes) && entry.DataStream is { } data)
-            {
-                foreach (var i in indexes)
-                {
-                    data.Position = 0;
-                    layers[i] = store.Import(data, diffIds[i]);
-                }
-            }
-        });
-        meter.Complete();
-
-        var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
-        for (var i = 0; i < layers.Length; i++)
-        {
-            byDiffId[diffIds[i]] = layers[i] ?? throw Errors.CorruptImage(archivePath, $"the layer '{manifest.Layers[i]}' is missing");
-        }
-
-        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], archivePath);
+        return (manifest, configJson, diffIds, wanted);
     }
 
     /// <summary>The <c>RepoTags</c> of every image in a docker-archive, in manifest order; for an oci-archive, the

@@ -148,6 +148,63 @@ public static partial class OciLayout
         return Image.FromConfigJson(configJson, diffId => stored[diffId], configPath);
     }
 
+    /// <summary>
+    /// Opens the image tagged <paramref name="tag"/> where it lies: each layer blob is read in place (no store, no
+    /// copy), its digest and size checked against its descriptor and its DiffID against the config. Null when a layer
+    /// blob is compressed: then only <see cref="Load"/> reads it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The layout is corrupt, or a blob does not match its digest.</exception>
+    internal static Image? OpenInPlace(string directory, string? tag, LayerLimits? limits = null)
+    {
+        var (_, config, layers) = Describe(directory, tag);
+        var configJson = ReadBlob(directory, config);
+        var configPath = BlobPath(directory, config.Digest);
+        var diffIds = DiffIds(configJson, configPath);
+        if (diffIds.Count != layers.Count)
+        {
+            throw Errors.CorruptImage(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
+        }
+
+        var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var path = BlobPath(directory, layers[i].Digest);
+            if (!File.Exists(path))
+            {
+                throw Errors.CorruptImage(path, $"the blob {layers[i].Digest} is missing");
+            }
+
+            using (var blob = OpenBlob(path))
+            {
+                if (Storage.Compression.IsCompressed(blob, 0))
+                {
+                    return null;
+                }
+
+                if (blob.Length != layers[i].Size)
+                {
+                    throw Errors.CorruptImage(path, $"the blob has {blob.Length} bytes, its descriptor says {layers[i].Size}");
+                }
+            }
+
+            // An uncompressed blob's digest is its DiffID: one hash, taken while the layer is indexed, checks both.
+            var layer = new Layers.Sources.TarLayer(path, limits ?? LayerLimits.Default);
+            if (layer.DiffId != layers[i].Digest)
+            {
+                throw Errors.CorruptImage(path, $"its digest is {layer.DiffId}, not {layers[i].Digest}");
+            }
+
+            if (layer.DiffId != diffIds[i])
+            {
+                throw Errors.CorruptImage(path, $"its DiffID is {layer.DiffId}, the configuration says {diffIds[i]}");
+            }
+
+            byDiffId[diffIds[i]] = layer;
+        }
+
+        return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], configPath);
+    }
+
     /// <summary>The manifest a tag names and the config and layer descriptors it lists, the manifest verified against
     /// its digest: what a tool shows as the image's digests.</summary>
     internal static (Descriptor Manifest, Descriptor Config, List<Descriptor> Layers) Describe(string directory, string? tag)

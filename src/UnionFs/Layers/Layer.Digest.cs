@@ -27,7 +27,7 @@ public abstract partial class Layer
         DigestInfo computed;
         if (this is TarLayer tar)
         {
-            computed = new DigestInfo(tar.ArchiveDiffId, new FileInfo(tar.Source).Length);
+            computed = new DigestInfo(tar.ArchiveDiffId, tar.ArchiveLength);
         }
         else
         {

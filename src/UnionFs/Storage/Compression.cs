@@ -15,25 +15,44 @@ internal static class Compression
     public static Stream Decompress(Stream blob)
     {
         var magic = new byte[4];
-        var peeked = 0;
-        while (peeked < magic.Length && blob.Read(magic, peeked, magic.Length - peeked) is var read and > 0)
-        {
-            peeked += read;
-        }
-
+        var peeked = Peek(blob, magic);
         var whole = new PrefixedStream(magic.AsMemory(0, peeked), blob);
-        if (peeked >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+        if (IsGzip(magic, peeked))
         {
             return new GZipStream(whole, CompressionMode.Decompress);
         }
 
-        if (peeked >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
+        if (IsZstd(magic, peeked))
         {
             return new DecompressionStream(whole);
         }
 
         return whole;
     }
+
+    /// <summary>Whether the bytes at <paramref name="offset"/> of a seekable stream start a gzip or zstd stream.</summary>
+    public static bool IsCompressed(Stream stream, long offset)
+    {
+        stream.Seek(offset, SeekOrigin.Begin);
+        var magic = new byte[4];
+        var peeked = Peek(stream, magic);
+        return IsGzip(magic, peeked) || IsZstd(magic, peeked);
+    }
+
+    private static int Peek(Stream stream, byte[] magic)
+    {
+        var peeked = 0;
+        while (peeked < magic.Length && stream.Read(magic, peeked, magic.Length - peeked) is var read and > 0)
+        {
+            peeked += read;
+        }
+
+        return peeked;
+    }
+
+    private static bool IsGzip(byte[] magic, int peeked) => peeked >= 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+
+    private static bool IsZstd(byte[] magic, int peeked) => peeked >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD;
 
     /// <summary>A stream that compresses into <paramref name="output"/> (left open when the returned stream is disposed).
     /// Both encoders write the same bytes for the same input every time, so compressed blobs are reproducible.</summary>

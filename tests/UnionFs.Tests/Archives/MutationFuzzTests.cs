@@ -74,6 +74,7 @@ public sealed class MutationFuzzTests
         var bytes = File.ReadAllBytes(original);
         var rng = new Random(Seed + 1);
         var outcomes = new Dictionary<string, int>();
+        var inPlace = new Dictionary<string, int>();
         for (var i = 0; i < Cases; i++)
         {
             var input = rng.Next(2) == 0 ? MutateBytes(rng, bytes) : RewriteEntry(bytes, "manifest.json", json => MutateJson(rng, json));
@@ -86,9 +87,20 @@ public sealed class MutationFuzzTests
                 using var container = image.CreateContainer();
                 Walk(container);
             });
+
+            // The same input read in place (what the unionfs tool does with an uncompressed archive).
+            Run("docker-archive-in-place", i, input, inPlace, () =>
+            {
+                if (DockerArchive.OpenInPlace(path, null) is { } image)
+                {
+                    using var container = image.CreateContainer();
+                    Walk(container);
+                }
+            });
         }
 
         Report(outcomes);
+        Report(inPlace);
     }
 
     [Test]
@@ -98,6 +110,7 @@ public sealed class MutationFuzzTests
         OciLayout.Save(_image, original, "sample");
         var rng = new Random(Seed + 2);
         var outcomes = new Dictionary<string, int>();
+        var inPlace = new Dictionary<string, int>();
         for (var i = 0; i < Cases; i++)
         {
             var layout = Path.Combine(_temp.Path, $"case-{i}");
@@ -110,9 +123,18 @@ public sealed class MutationFuzzTests
                 using var container = image.CreateContainer();
                 Walk(container);
             });
+            Run("oci-layout-in-place", i, Encoding.UTF8.GetBytes(mutated), inPlace, () =>
+            {
+                if (OciLayout.OpenInPlace(layout, null) is { } image)
+                {
+                    using var container = image.CreateContainer();
+                    Walk(container);
+                }
+            });
         }
 
         Report(outcomes);
+        Report(inPlace);
     }
 
     /// <summary>Found by this fuzzer (seed 1518762589, docker-archive case 108): a PAX extended header whose size field

@@ -224,18 +224,36 @@ public sealed class CliReadTests
     }
 
     [Test]
-    public void ReadArchive_LeftoverOfAKilledRun_SweptAndOwnTempStoreRemoved()
+    public void ReadGzipLayout_LeftoverOfAKilledRun_SweptAndOwnTempStoreRemoved()
     {
         using var temp = new TempDirectory("unionfs-cli-tmpdir");
         var leftover = Path.Combine(temp.Path, "unionfs-cli", "2147483646-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(leftover, "blobs", "sha256"));
         File.WriteAllBytes(Path.Combine(leftover, "blobs", "sha256", "x"), new byte[100]);
+        var layout = Path.Combine(temp.Path, "gzip-layout");
+        OciLayout.Save(_fixture.Image, layout, "1.0", LayerCompression.Gzip);
 
-        var result = CliProcess.Run(new Dictionary<string, string> { ["TMPDIR"] = temp.Path + "/" }, "history", _fixture.Archive);
+        var result = CliProcess.Run(new Dictionary<string, string> { ["TMPDIR"] = temp.Path + "/" }, "history", layout);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(Directory.Exists(leftover), Is.False, "a dead process's temp store is swept");
         Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp.Path, "unionfs-cli")), Is.Empty, "the command removed its own");
+    }
+
+    [TestCase("archive")]
+    [TestCase("layout")]
+    public void ReadUncompressed_InPlace_NoTempStoreAndSourceUnchanged(string source)
+    {
+        using var temp = new TempDirectory("unionfs-cli-tmpdir");
+        var path = source == "archive" ? _fixture.Archive : _fixture.Layout;
+        var before = File.Exists(path) ? [File.GetLastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Trees.Of(path);
+
+        var result = CliProcess.Run(new Dictionary<string, string> { ["TMPDIR"] = temp.Path + "/" }, "cat", Reference(source), "/etc/os-release");
+
+        Assert.That(result.Output, Is.EqualTo("ID=test\n"), result.ToString());
+        Assert.That(Directory.GetFileSystemEntries(temp.Path), Is.Empty, "layers read where they lie: no temp store");
+        var after = File.Exists(path) ? [File.GetLastWriteTimeUtc(path).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Trees.Of(path);
+        Assert.That(after, Is.EqualTo(before));
     }
 
     private string Reference(string source) => source switch

@@ -21,6 +21,8 @@ internal sealed class TarLayer : Layer
 {
     private readonly string _path;
     private readonly LayerLimits _limits;
+    private readonly long _offset;
+    private readonly long? _slice;
     private string? _diffId;
     private long _length;
 
@@ -30,7 +32,32 @@ internal sealed class TarLayer : Layer
         _limits = limits;
     }
 
+    /// <summary>A layer tar stored as <paramref name="length"/> bytes at <paramref name="offset"/> of a larger file:
+    /// a docker-archive's <c>layer.tar</c> member, read where it lies.</summary>
+    public TarLayer(string path, LayerLimits limits, long offset, long length)
+        : this(path, limits)
+    {
+        _offset = offset;
+        _slice = length;
+    }
+
     public override string Source => _path;
+
+    /// <summary>The bytes of the layer tar: the file, or its slice.</summary>
+    public long ArchiveLength => _slice ?? new FileInfo(_path).Length;
+
+    /// <summary>Reads the layer tar's bytes from their start: the file, or a window over its slice.</summary>
+    public Stream OpenArchive()
+    {
+        var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+        if (_slice is not { } length)
+        {
+            return file;
+        }
+
+        file.Seek(_offset, SeekOrigin.Begin);
+        return new SliceStream(file, length);
+    }
 
     /// <summary>sha256 of the archive's bytes, as OCI's rootfs.diff_ids lists it.</summary>
     public string ArchiveDiffId
@@ -46,7 +73,7 @@ internal sealed class TarLayer : Layer
     {
         var entries = new List<LayerEntry>();
         var byPath = new Dictionary<string, LayerEntry>(StringComparer.Ordinal);
-        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+        using var file = OpenArchive();
         _length = file.Length;
         if (_length > _limits.MaxBytes)
         {
@@ -244,7 +271,7 @@ internal sealed class TarLayer : Layer
         }
 
         var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
-        file.Seek(extent.Offset, SeekOrigin.Begin);
+        file.Seek(_offset + extent.Offset, SeekOrigin.Begin);
         return new SliceStream(file, extent.Length);
     }
 
