@@ -118,15 +118,7 @@ public static partial class OciLayout
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(store);
-        var (manifest, config, layers) = Describe(directory, tag);
-        var configJson = ReadBlob(directory, config);
-        var configPath = BlobPath(directory, config.Digest);
-        var diffIds = DiffIds(configJson, configPath);
-        if (diffIds.Count != layers.Count)
-        {
-            throw Errors.CorruptImage(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
-        }
-
+        var (configJson, configPath, diffIds, layers) = ReadImage(directory, tag);
         var stored = new Dictionary<string, Layer>(StringComparer.Ordinal);
         long total = 0;
         foreach (var layer in layers)
@@ -156,15 +148,7 @@ public static partial class OciLayout
     /// <exception cref="InvalidDataException">The layout is corrupt, or a blob does not match its digest.</exception>
     internal static Image? OpenInPlace(string directory, string? tag, LayerLimits? limits = null)
     {
-        var (_, config, layers) = Describe(directory, tag);
-        var configJson = ReadBlob(directory, config);
-        var configPath = BlobPath(directory, config.Digest);
-        var diffIds = DiffIds(configJson, configPath);
-        if (diffIds.Count != layers.Count)
-        {
-            throw Errors.CorruptImage(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
-        }
-
+        var (configJson, configPath, diffIds, layers) = ReadImage(directory, tag);
         var byDiffId = new Dictionary<string, Layer>(StringComparer.Ordinal);
         for (var i = 0; i < layers.Count; i++)
         {
@@ -203,6 +187,22 @@ public static partial class OciLayout
         }
 
         return Image.FromConfigJson(configJson, diffId => byDiffId[diffId], configPath);
+    }
+
+    /// <summary>The tagged image's verified configuration (bytes, blob path, DiffIDs) and its layer descriptors, one
+    /// DiffID per layer.</summary>
+    private static (byte[] ConfigJson, string ConfigPath, List<string> DiffIds, List<Descriptor> Layers) ReadImage(string directory, string? tag)
+    {
+        var (_, config, layers) = Describe(directory, tag);
+        var configJson = ReadBlob(directory, config);
+        var configPath = BlobPath(directory, config.Digest);
+        var diffIds = DiffIds(configJson, configPath);
+        if (diffIds.Count != layers.Count)
+        {
+            throw Errors.CorruptImage(directory, $"the manifest has {layers.Count} layers, the configuration {diffIds.Count} diff_ids");
+        }
+
+        return (configJson, configPath, diffIds, layers);
     }
 
     /// <summary>The manifest a tag names and the config and layer descriptors it lists, the manifest verified against
