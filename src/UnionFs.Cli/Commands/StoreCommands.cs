@@ -26,18 +26,17 @@ internal static class StoreCommands
                 LayerStore.ValidateReference(rename);
             }
 
-            using var store = new LayerStore(parse.GetValue(storeOption)!);
-            var wanted = location.Format switch
+            List<string?> wanted = location.Format switch
             {
                 ImageFormat.Store => throw CliException.Usage($"'{location.Path}' is already a store; load reads a docker-archive or an OCI layout"),
                 _ when location.Tag is not null => [location.Tag],
-                ImageFormat.OciLayout => OciLayout.Tags(location.Path).ToList(),
-                _ => DockerArchive.References(location.Path).ToList(),
+                ImageFormat.OciLayout => [.. OciLayout.Tags(location.Path)],
+                _ => [.. DockerArchive.References(location.Path)],
             };
             if (wanted.Count == 0)
             {
-                // An untagged single image: it needs a name to be kept by.
-                wanted.Add(null!);
+                // One untagged image: loaded by position, kept under --tag.
+                wanted.Add(null);
             }
 
             if (rename is not null && wanted.Count > 1)
@@ -45,12 +44,11 @@ internal static class StoreCommands
                 throw CliException.Usage($"'{location.Path}' holds {wanted.Count} images; --tag names one (add :TAG to the archive)");
             }
 
+            // Only now, with the source understood: a failed load creates no store directory.
+            using var store = new LayerStore(parse.GetValue(storeOption)!);
             foreach (var name in wanted)
             {
-                var reference = rename ?? (location.Format == ImageFormat.DockerArchive && name is not null ? name : null)
-                    ?? (name is null && location.Format == ImageFormat.DockerArchive
-                        ? throw CliException.Usage($"the image in '{location.Path}' has no tag; name it with --tag NAME:TAG")
-                        : Outputs.ReferenceFor(location.Path, name));
+                var reference = StoreReference(location, name, rename);
                 var image = TransferReporter.Run(context.Terminal, context.Cancellation, $"loading {reference}", options =>
                     location.Format == ImageFormat.OciLayout
                         ? OciLayout.Load(location.Path, store, name, options)
@@ -63,6 +61,15 @@ internal static class StoreCommands
         });
         return command;
     }
+
+    /// <summary>What a loaded image is kept as: <c>--tag</c>, else a docker-archive's own RepoTag, else (an OCI tag,
+    /// which has no name) <c>DIRNAME:TAG</c>.</summary>
+    private static string StoreReference(ImageLocation location, string? name, string? rename) => rename ?? (location.Format, name) switch
+    {
+        (ImageFormat.DockerArchive, { } repoTag) => repoTag,
+        (ImageFormat.DockerArchive, null) => throw CliException.Usage($"the image in '{location.Path}' has no tag; name it with --tag NAME:TAG"),
+        _ => Outputs.ReferenceFor(location.Path, name),
+    };
 
     public static Command Images(CliContext context)
     {

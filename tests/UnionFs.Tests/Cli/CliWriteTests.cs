@@ -131,6 +131,17 @@ public sealed class CliWriteTests
     }
 
     [Test]
+    public void Load_SourceRefused_NoStoreDirectoryCreated()
+    {
+        var store = Path.Combine(_work.Path, "never");
+
+        var result = CliProcess.Run("load", _fixture.Store, "--store", store);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(Directory.Exists(store), Is.False);
+    }
+
+    [Test]
     public void Prune_LeftoverTempFile_Removed()
     {
         var store = Path.Combine(_work.Path, "store");
