@@ -73,6 +73,27 @@ public sealed class CliInteropTests
         Assert.That(stat.EnumerateArray().Last().GetProperty("comment").GetString(), Is.EqualTo("add hello"));
     }
 
+    /// <summary>An oci-archive (a tar of an OCI layout, gzip layers) written by skopeo from our docker-archive: read
+    /// through a temp store, the same steps and layers.</summary>
+    [Test]
+    public void SkopeoOciArchive_HistoryInspectAndCat_SameImage()
+    {
+        Tool.Require("skopeo");
+        var image = Interop.SampleImages.Layered();
+        var archive = Path.Combine(_temp.Path, "image.tar");
+        DockerArchive.Save(image, archive, "sample:1.0");
+        var ociArchive = Path.Combine(_temp.Path, "oci-archive.tar");
+        Tool.Run("skopeo", "--insecure-policy", "copy", "docker-archive:" + archive, "oci-archive:" + ociArchive + ":1.0");
+
+        var history = JsonDocument.Parse(CliProcess.Ok("history", ociArchive, "--format", "json").Output).RootElement;
+        var inspect = JsonDocument.Parse(CliProcess.Ok("inspect", ociArchive + ":1.0").Output).RootElement[0];
+
+        Assert.That(history.EnumerateArray().Select(r => r.GetProperty("createdBy").GetString()), Is.EqualTo(image.HistoryRows().Select(r => r.CreatedBy)));
+        // skopeo rewrites the configuration for OCI (so the image ID changes); the layers are the same.
+        Assert.That(inspect.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()), Is.EqualTo(image.Layers.Select(l => l.DiffId)));
+        Assert.That(CliProcess.Ok("cat", ociArchive, "/etc/os-release").Output, Is.EqualTo("ID=test\n"));
+    }
+
     [Test]
     public void PodmanImport_HistoryTableAndInspect_SameAsPodmans()
     {
