@@ -46,10 +46,11 @@ internal static class DiffCommand
         return command;
     }
 
-    /// <summary>Walks both merged trees. A file is changed when its kind, size, mode, time, link target or bytes
-    /// differ; bytes are compared only when the two entries come from different layers. A directory is changed when
-    /// its metadata or anything under it changed; under an added directory every entry is listed as added, under a
-    /// deleted one only the directory is (docker diff does the same).</summary>
+    /// <summary>Walks both merged trees, with docker's rules (moby pkg/archive/changes.go) and one stricter: a file is
+    /// changed when its kind, size, mode, time or link target differ, and also when only its bytes do (docker and
+    /// podman trust an equal size and time; bytes are compared only when the entries come from different layers). A
+    /// directory is changed when its mode or anything under it changed, never for its time alone. Under an added
+    /// directory every entry is listed as added, under a deleted one only the directory.</summary>
     internal static List<FileSystemChange> Compare(Image a, Image b)
     {
         using var left = a.CreateContainer();
@@ -86,7 +87,9 @@ internal static class DiffCommand
             else if (after.Kind == EntryKind.Directory)
             {
                 var inner = CompareDirectory(a, left, b, right, after.Path, changes);
-                if (inner || old.UnixFileMode != after.UnixFileMode || old.LastWriteTimeUtc != after.LastWriteTimeUtc)
+                // A directory's time is no measure of change (moby pkg/archive/changes.go, moby#9874): its mode or
+                // its contents are.
+                if (inner || old.UnixFileMode != after.UnixFileMode)
                 {
                     changes.Add(new FileSystemChange(FileSystemChangeKind.Changed, after.Path));
                     changed = true;
