@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -45,7 +46,9 @@ internal static class ChangeCommands
             // then written back like any other image; ImageBuilder.Copy would hold every byte in memory.
             var full = Path.GetFullPath(host).TrimEnd('/', '\\');
             var now = context.CommitTime.GetUtcNow();
-            var entries = HostTree.Enumerate(full, UnionFs.Paths.UnionPath.Normalize(path, "PATH"), now.UtcDateTime).ToList();
+            var target = UnionFs.Paths.UnionPath.Normalize(path, "PATH");
+            var entries = HostTree.Enumerate(full, target, now.UtcDateTime).ToList();
+            var parents = Parents(session.Image, target, now.UtcDateTime);
             var scratch = TempStores.Create();
             Directory.CreateDirectory(scratch);
             try
@@ -56,7 +59,7 @@ internal static class ChangeCommands
                     var meter = new TransferMeter(options, entries.Sum(e => e.File?.Length ?? 0));
                     using (var output = new FileStream(tar, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
                     {
-                        LayerTarWriter.Write(entries.Select(Item), meter.Wrap(output));
+                        LayerTarWriter.Write(parents.Concat(entries.Select(Item)), meter.Wrap(output));
                     }
 
                     meter.Complete();
@@ -105,6 +108,29 @@ internal static class ChangeCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The target's parent directories, written into the layer as docker's COPY layers hold them: an existing directory
+    /// with its own mode and time (so nothing about it changes), a missing one as a new 0755 directory. A parent that is
+    /// a file or a symbolic link in the image is refused, as docker refuses it, rather than replaced.
+    /// </summary>
+    private static List<ChangesetItem> Parents(Image image, string target, DateTime now)
+    {
+        using var container = image.CreateContainer();
+        var parents = new List<ChangesetItem>();
+        for (var parent = UnionFs.Paths.UnionPath.Parent(target); parent != UnionFs.Paths.UnionPath.Root; parent = UnionFs.Paths.UnionPath.Parent(parent))
+        {
+            parents.Add(container.GetEntry(parent) switch
+            {
+                null => new ChangesetItem(parent, ChangesetKind.Directory, Defaults.DirectoryMode, now),
+                { Kind: EntryKind.Directory } existing => new ChangesetItem(parent, ChangesetKind.Directory, existing.UnixFileMode, existing.LastWriteTimeUtc),
+                { Kind: EntryKind.SymbolicLink } link => throw CliException.Failure($"'{parent}' is a symbolic link (to '{link.LinkTarget}') in the image; copy to the path it points to"),
+                _ => throw CliException.Failure($"'{parent}' is a file in the image; nothing can be copied under it"),
+            });
+        }
+
+        return parents;
     }
 
     private static ChangesetItem Item(HostTree.Entry entry) => entry.Type switch

@@ -69,6 +69,8 @@ public sealed class CliErrorTests
         yield return Case(4, "its digest is", "ls", "{T}/corrupt:1.0", "/");
         yield return Case(4, "garbage.tar", "history", "{T}/garbage.tar");
         yield return Case(1, "is a directory", "export", "{S}:sample:1.0", "-o", "{T}/dir.tar");
+        yield return Case(1, "'/opt/tool' is a file in the image", "cp", "{T}/full", "{S}:sample:1.0:/opt/tool/sub/x", "-m", "x");
+        yield return Case(1, "'/etc/link' is a symbolic link (to 'os-release')", "cp", "{T}/full", "{S}:sample:1.0:/etc/link/x", "-m", "x");
         yield return Case(1, "'/etc' is a directory", "cat", "{S}:sample:1.0", "/etc");
         yield return Case(1, "is a directory; remove it with -r", "rm", "{S}:sample:1.0:/etc", "-m", "x");
         yield return Case(1, "exists and is not empty", "export", "{S}:sample:1.0", "-o", "{T}/full");

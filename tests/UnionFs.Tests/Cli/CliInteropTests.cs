@@ -179,6 +179,34 @@ public sealed class CliInteropTests
         }
     }
 
+    /// <summary>A <c>cp</c> into a new nested path and into an existing directory: podman loads the result, and its
+    /// <c>diff</c> of the two images is ours (the parents docker's COPY would write are in the layer).</summary>
+    [Test]
+    public void CpCommit_NestedPath_PodmanLoadsItAndAgreesOnDiff()
+    {
+        using var fixture = new CliFixture();
+        var store = Path.Combine(_temp.Path, "store");
+        CliProcess.Ok("load", fixture.Archive, "--store", store);
+        var host = Path.Combine(_temp.Path, "conf");
+        Directory.CreateDirectory(Path.Combine(host, "d"));
+        File.WriteAllText(Path.Combine(host, "d", "x.conf"), "x");
+        CliProcess.Ok("cp", host, store + ":sample:1.0:/srv/new/conf", "-m", "nested", "-t", "sample:2.0");
+        CliProcess.Ok("cp", Path.Combine(host, "d", "x.conf"), store + ":sample:2.0:/etc", "-m", "into /etc", "-t", "sample:3.0");
+        var before = Path.Combine(_temp.Path, "before.tar");
+        var after = Path.Combine(_temp.Path, "after.tar");
+        CliProcess.Ok("save", store + ":sample:1.0", "-o", before, "--format", "docker-archive");
+        CliProcess.Ok("save", store + ":sample:3.0", "-o", after, "--format", "docker-archive");
+        using var podman = new Podman();
+
+        podman.Run("load", "-i", before);
+        podman.Run("load", "-i", after);
+        var theirs = podman.Run("diff", "sample:3.0", "sample:1.0").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = CliProcess.Ok("diff", before, after).OutputLines;
+
+        Assert.That(ours, Is.EquivalentTo(theirs));
+        Assert.That(ours, Is.EqualTo(new[] { "C /etc", "A /etc/x.conf", "A /srv", "A /srv/new", "A /srv/new/conf", "A /srv/new/conf/d", "A /srv/new/conf/d/x.conf" }));
+    }
+
     /// <summary>The same differential on random images: a random layer stack, a container of it changed by random
     /// operations (the differential suite's generator), committed; fresh seeds each run (UNIONFS_FRESH_SEED).</summary>
     [Test]
