@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using UnionFs.Cli.Hosting;
+using UnionFs.Paths;
 
 namespace UnionFs.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class BrowseCommands
         {
             using var session = context.OpenImage(parse.GetValue(image)!);
             using var container = session.Image.CreateContainer();
-            var target = EntryText.ImagePath(parse.GetValue(path) ?? "/");
+            var target = UnionPath.Normalize(parse.GetValue(path) ?? "/", "PATH");
             var entry = container.GetEntry(target) ?? throw CliException.NoSuchPath(target, session.Location.Text);
             var output = context.Terminal.Output;
             if (entry.Kind != EntryKind.Directory)
@@ -64,7 +65,7 @@ internal static class BrowseCommands
         {
             using var session = context.OpenImage(parse.GetValue(image)!);
             using var container = session.Image.CreateContainer();
-            var target = EntryText.ImagePath(parse.GetValue(path)!);
+            var target = UnionPath.Normalize(parse.GetValue(path)!, "PATH");
             var entry = container.ResolveLinkTarget(target) ?? container.GetEntry(target) ?? throw CliException.NoSuchPath(target, session.Location.Text);
             if (entry.Kind == EntryKind.Directory)
             {
@@ -95,7 +96,7 @@ internal static class BrowseCommands
         {
             using var session = context.OpenImage(parse.GetValue(image)!);
             using var container = session.Image.CreateContainer();
-            var target = EntryText.ImagePath(parse.GetValue(path)!);
+            var target = UnionPath.Normalize(parse.GetValue(path)!, "PATH");
             var entry = container.GetEntry(target) ?? throw CliException.NoSuchPath(target, session.Location.Text);
             var layer = entry.LayerIndex is { } index ? session.Image.Layers[index] : null;
             if (parse.GetValue(format) == "json")

@@ -46,9 +46,8 @@ internal static class ChangeCommands
             // then written back like any other image; ImageBuilder.Copy would hold every byte in memory.
             var full = Path.GetFullPath(host).TrimEnd('/', '\\');
             var now = context.CommitTime.GetUtcNow();
-            var target = UnionFs.Paths.UnionPath.Normalize(path, "PATH");
-            var entries = HostTree.Enumerate(full, target, now.UtcDateTime).ToList();
-            var parents = Parents(session.Image, target, now.UtcDateTime);
+            var entries = HostTree.Enumerate(full, path, now.UtcDateTime).ToList();
+            var parents = Parents(session.Image, path, now.UtcDateTime);
             var scratch = TempStores.Create();
             Directory.CreateDirectory(scratch);
             try
@@ -144,7 +143,8 @@ internal static class ChangeCommands
         new Option<string>("--commit", "-m") { Description = "The commit message, kept as the history step's comment", Required = true },
         new Option<string>("--tag", "-t") { Description = "Save the new image under this tag (name:tag in a store or docker-archive) instead of the source's" });
 
-    /// <summary><c>IMAGE:PATH</c> splits at the last <c>:/</c>: the image part may hold colons of its own.</summary>
+    /// <summary><c>IMAGE:PATH</c> splits at the last <c>:/</c>: the image part may hold colons of its own. The path
+    /// comes back normalized.</summary>
     private static (string Image, string Path) Split(string text)
     {
         var at = text.LastIndexOf(":/", StringComparison.Ordinal);
@@ -153,7 +153,7 @@ internal static class ChangeCommands
             throw CliException.Usage($"'{text}' does not name a path inside an image; write IMAGE:/path");
         }
 
-        return (text[..at], text[(at + 1)..]);
+        return (text[..at], UnionFs.Paths.UnionPath.Normalize(text[(at + 1)..], "PATH"));
     }
 
     private static void WriteBack(CliContext context, ImageSession session, Image image, string? tag)

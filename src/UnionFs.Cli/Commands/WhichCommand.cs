@@ -24,7 +24,7 @@ internal static class WhichCommand
         command.SetAction(parse =>
         {
             using var session = context.OpenImage(parse.GetValue(image)!);
-            var target = UnionPath.Normalize(EntryText.ImagePath(parse.GetValue(path)!), "PATH");
+            var target = UnionPath.Normalize(parse.GetValue(path)!, "PATH");
             var rows = Resolve(session.Image, target);
             if (rows.Count == 0)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace UnionFs.Cli.Hosting;
 
@@ -30,7 +31,7 @@ internal sealed class ContainerDirectory : IDisposable
     public void Dispose()
     {
         Container.Dispose();
-        if (!_hadWork && Directory.Exists(_work) && !Directory.EnumerateFileSystemEntries(_work).GetEnumerator().MoveNext())
+        if (!_hadWork && Directory.Exists(_work) && !Directory.EnumerateFileSystemEntries(_work).Any())
         {
             Directory.Delete(_work);
         }

@@ -36,18 +36,6 @@ internal static class EntryText
 
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A path inside an image: absolute, forward slashes; a relative one is taken from the root.</summary>
-    public static string ImagePath(string path)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            throw CliException.Usage("a path inside the image is empty");
-        }
-
-        path = path.Replace('\\', '/');
-        return path[0] == '/' ? path : "/" + path;
-    }
-
     private static char Exec(bool execute, bool special, char letter) => (execute, special) switch
     {
         (true, true) => letter,

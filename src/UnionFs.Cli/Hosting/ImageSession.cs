@@ -32,7 +32,7 @@ internal sealed class ImageSession : IDisposable
     public Image Image { get; }
 
     /// <summary>For an OCI layout: the manifest and layer blob descriptors (digest, media type, size) the tag names.</summary>
-    public (OciLayout.Descriptor Manifest, System.Collections.Generic.List<OciLayout.Descriptor> Layers)? Blobs { get; private init; }
+    public (OciLayout.Descriptor Manifest, System.Collections.Generic.List<OciLayout.Descriptor> Layers)? Blobs { get; private set; }
 
     /// <summary>The tag or <c>name:tag</c> the image was found by, when it has one.</summary>
     public string? Reference { get; }
@@ -59,25 +59,31 @@ internal sealed class ImageSession : IDisposable
 
         // Uncompressed layers (every docker-archive docker and podman write, uncompressed layouts) are read where they
         // lie, verified as they are indexed; only compressed ones are unpacked into a temp store.
-        if (OpenInPlace(location) is { } inPlace)
+        if (location.Format == ImageFormat.OciLayout)
         {
-            return inPlace;
+            var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
+            var (manifest, _, layers) = OciLayout.Describe(location.Path, tag);
+            var session = OciLayout.OpenInPlace(location.Path, tag) is { } inPlace
+                ? new ImageSession(location, null, temporary: false, inPlace, tag)
+                : Unpack(location, tag, terminal, cancellation, (store, options) => OciLayout.Load(location.Path, store, tag, options));
+            session.Blobs = (manifest, layers);
+            return session;
         }
 
+        var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);
+        return DockerArchive.OpenInPlace(location.Path, name) is { } opened
+            ? new ImageSession(location, null, temporary: false, opened, name)
+            : Unpack(location, name, terminal, cancellation, (store, options) => DockerArchive.Load(location.Path, store, name, options));
+    }
+
+    /// <summary>A source with compressed layers: unpacked into a temp store, deleted with the session.</summary>
+    private static ImageSession Unpack(ImageLocation location, string? reference, Terminal terminal, Cancellation cancellation, Func<LayerStore, TransferOptions, Image> load)
+    {
         var temp = new LayerStore(TempStores.Create());
         try
         {
-            if (location.Format == ImageFormat.OciLayout)
-            {
-                var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
-                var image = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => OciLayout.Load(location.Path, temp, tag, options), quiet: true);
-                var (manifest, _, layers) = OciLayout.Describe(location.Path, tag);
-                return new ImageSession(location, temp, temporary: true, image, tag) { Blobs = (manifest, layers) };
-            }
-
-            var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);
-            var loaded = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => DockerArchive.Load(location.Path, temp, name, options), quiet: true);
-            return new ImageSession(location, temp, temporary: true, loaded, name);
+            var image = TransferReporter.Run(terminal, cancellation, $"reading {location}", options => load(temp, options), quiet: true);
+            return new ImageSession(location, temp, temporary: true, image, reference);
         }
         catch
         {
@@ -85,23 +91,6 @@ internal sealed class ImageSession : IDisposable
             throw;
         }
     }
-
-    private static ImageSession? OpenInPlace(ImageLocation location)
-    {
-        if (location.Format == ImageFormat.OciLayout)
-        {
-            var tag = location.Tag ?? SingleReference(OciLayout.Tags(location.Path), location, "tags", allowNone: true);
-            return OciLayout.OpenInPlace(location.Path, tag) is { } image
-                ? new ImageSession(location, null, temporary: false, image, tag) { Blobs = Without(OciLayout.Describe(location.Path, tag)) }
-                : null;
-        }
-
-        var name = location.Tag ?? SingleReference(DockerArchive.References(location.Path), location, "images", allowNone: true);
-        return DockerArchive.OpenInPlace(location.Path, name) is { } loaded ? new ImageSession(location, null, temporary: false, loaded, name) : null;
-    }
-
-    private static (OciLayout.Descriptor, System.Collections.Generic.List<OciLayout.Descriptor>) Without((OciLayout.Descriptor Manifest, OciLayout.Descriptor Config, System.Collections.Generic.List<OciLayout.Descriptor> Layers) described) =>
-        (described.Manifest, described.Layers);
 
     public void Dispose()
     {

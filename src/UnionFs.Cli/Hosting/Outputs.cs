@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace UnionFs.Cli.Hosting;
@@ -44,7 +45,7 @@ internal static class Outputs
             throw CliException.Failure($"'{path}' is a file, not a directory");
         }
 
-        if (System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).GetEnumerator().MoveNext())
+        if (System.IO.Directory.Exists(full) && System.IO.Directory.EnumerateFileSystemEntries(full).Any())
         {
             throw CliException.Failure($"'{path}' exists and is not empty");
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Threading;
 using Spectre.Console;
 
 namespace UnionFs.Cli.Hosting;
@@ -99,15 +98,16 @@ internal static class TransferReporter
     private sealed class PlainProgress(Terminal terminal, string description) : IProgress<TransferProgress>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private int _tenth = -1;
+        private int _tenth = -1; // reports come from the one thread doing the work
         private long _done;
 
         public void Report(TransferProgress value)
         {
             _done = value.BytesDone;
             var tenth = value.BytesTotal <= 0 ? 10 : (int)Math.Min(10, value.BytesDone * 10 / value.BytesTotal);
-            if (Interlocked.Exchange(ref _tenth, Math.Max(tenth, _tenth)) < tenth)
+            if (tenth > _tenth)
             {
+                _tenth = tenth;
                 terminal.Error.WriteLine($"{description}: {tenth * 10,3}% {HumanText.Size(value.BytesDone)} of {HumanText.Size(value.BytesTotal)}");
             }
         }
