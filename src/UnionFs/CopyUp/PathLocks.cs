@@ -7,8 +7,9 @@ namespace UnionFs.CopyUp;
 /// Serializes copy-ups per path without a global lock held while bytes are copied (peers.md trap 8: k6 PR #6125,
 /// unionfs-fuse #69, litebox PR #1195). One fixed set of striped monitors is shared by every container of the process,
 /// so a container costs nothing here; the stripe is chosen by container and path, and two (container, path) pairs
-/// that share a stripe only wait for each other, which never affects correctness. Lock order: a stripe is always
-/// taken before a container's namespace lock, never after, so sharing stripes cannot deadlock.
+/// that share a stripe only wait for each other, which never affects correctness. Lock order: a thread holds at most
+/// one stripe, the one of the path after every link is followed (the path copy-up publishes), and takes it before a
+/// container's namespace lock, never after, so sharing stripes cannot deadlock.
 /// </summary>
 internal static class PathLocks
 {

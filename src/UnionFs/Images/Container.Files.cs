@@ -263,13 +263,31 @@ public sealed partial class Container
     public void AppendAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         // One call is one atomic append, also for a host-directory writable layer, whose FileStream appends at the
-        // position it saw when opened: serialize appenders of the same path.
-        lock (PathLocks.For(this, UnionPath.Normalize(path)))
+        // position it saw when opened: serialize appenders of the same file. The stripe is the resolved path's, the
+        // one copy-up takes too, so a thread holds one stripe at a time: locking the path as given (a link) and then
+        // the target's stripe inside copy-up would let two appends through crossing links deadlock.
+        var normalized = UnionPath.Normalize(path);
+        while (true)
         {
-            using var stream = OpenFile(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            stream.Write(bytes);
+            var resolved = ResolvedForLock(normalized);
+            lock (PathLocks.For(this, resolved))
+            {
+                if (ResolvedForLock(normalized) != resolved)
+                {
+                    continue; // a link changed meanwhile; lock the new target's stripe instead
+                }
+
+                using var stream = OpenFile(normalized, FileMode.Append, FileAccess.Write, FileShare.Read);
+                stream.Write(bytes);
+                return;
+            }
         }
     }
+
+    /// <summary>The path whose stripe guards a file: where following every link ends, or the path itself when it
+    /// does not resolve (the open then fails with the right error).</summary>
+    private string ResolvedForLock(string normalized) =>
+        FindOrLoop(normalized, followFinal: true, out var canonical, out _) is Status.Found or Status.Missing ? canonical : normalized;
 
     /// <summary>Deletes a file or symbolic link, as <see cref="File.Delete(string)"/> does: a missing file is not an
     /// error. An image entry is hidden by a whiteout; the image's bytes are untouched.</summary>
