@@ -6,6 +6,7 @@ using System.IO;
 using System.IO.Abstractions;
 using System.IO.Enumeration;
 using System.Threading;
+using UnionFs.Internal;
 
 namespace UnionFs.Abstractions;
 
@@ -25,12 +26,17 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
     private bool _disposed;
     private string _path;
 
-    public UnionFileSystemWatcher(UnionFileSystem fs, string path = "", string filter = "*")
+    public UnionFileSystemWatcher(UnionFileSystem fs, string path = "", string? filter = null)
     {
         _fs = fs;
         _path = path;
-        Filters = [];
-        Filter = filter;
+
+        // FileSystemWatcher starts with no filters (Filter reads "*"); only an explicit filter adds one.
+        Filters = new NormalizedFilters();
+        if (filter is not null)
+        {
+            Filter = filter;
+        }
     }
 
     public IFileSystem FileSystem => _fs;
@@ -54,8 +60,9 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
         get => Filters.Count == 0 ? "*" : Filters[0];
         set
         {
+            // As FileSystemWatcher: setting Filter replaces every filter; null, "" and "*.*" are stored as "*".
             Filters.Clear();
-            Filters.Add(string.IsNullOrEmpty(value) ? "*" : value);
+            Filters.Add(value);
         }
     }
 
@@ -86,9 +93,14 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
 
             if (value)
             {
+                // FileSystemWatcher on Linux does not throw for a missing or empty Path: it turns on, watches
+                // nothing, and reports the failure through the Error event, on the thread pool.
                 if (string.IsNullOrEmpty(_path) || !_fs.View.DirectoryExists(_fs.Full(_path)))
                 {
-                    throw new FileNotFoundException($"Error reading the '{_path}' directory.", _path);
+                    var missing = string.IsNullOrEmpty(_path) ? _path : _fs.Full(_path);
+                    EnqueueAction(() => Error?.Invoke(this, new ErrorEventArgs(Errors.PartNotFound(missing))));
+                    _enabled = true;
+                    return;
                 }
 
                 _fs.Container.Changed += OnChanged;
@@ -245,9 +257,14 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
             }
         }
 
+        EnqueueAction(() => Raise(kind, root, name, oldName));
+    }
+
+    private void EnqueueAction(Action action)
+    {
         lock (_queue)
         {
-            _queue.Enqueue(() => Raise(kind, root, name, oldName));
+            _queue.Enqueue(action);
             if (_pumping)
             {
                 return;
@@ -305,6 +322,16 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
         }
     }
 
+    /// <summary>FileSystemWatcher's filter collection: null, "" and "*.*" are stored as "*", on add and on set.</summary>
+    private sealed class NormalizedFilters : Collection<string>
+    {
+        protected override void InsertItem(int index, string item) => base.InsertItem(index, Normalize(item));
+
+        protected override void SetItem(int index, string item) => base.SetItem(index, Normalize(item));
+
+        private static string Normalize(string? item) => string.IsNullOrEmpty(item) || item == "*.*" ? "*" : item;
+    }
+
     private sealed class Box
     {
         public WaitResult? Result { get; set; }
@@ -324,7 +351,12 @@ internal sealed class UnionFileSystemWatcherFactory(UnionFileSystem fs) : IFileS
 
     public IFileSystemWatcher New(string path) => new UnionFileSystemWatcher(fs) { Path = path };
 
-    public IFileSystemWatcher New(string path, string filter) => new UnionFileSystemWatcher(fs, filter: filter) { Path = path };
+    public IFileSystemWatcher New(string path, string filter)
+    {
+        // FileSystemWatcher(path, filter) checks the filter first: null is an ArgumentNullException.
+        ArgumentNullException.ThrowIfNull(filter);
+        return new UnionFileSystemWatcher(fs, filter: filter) { Path = path };
+    }
 
     public IFileSystemWatcher? Wrap(FileSystemWatcher? fileSystemWatcher) =>
         fileSystemWatcher is null ? null : throw UnionFileSystem.NotSupported("Wrapping a host FileSystemWatcher");

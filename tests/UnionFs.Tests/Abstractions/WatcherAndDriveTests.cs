@@ -170,6 +170,66 @@ public sealed class WatcherAndDriveTests
     }
 
     [Test]
+    public void Filters_NewWatcher_StartsEmptyAndNarrowsOnAdd()
+    {
+        var (container, fs) = Start();
+        using var _ = container;
+        using var watcher = fs.FileSystemWatcher.New("/w");
+        using var disk = new FileSystemWatcher();
+
+        // FileSystemWatcher's own semantics are the oracle: empty at first, Filter reads "*", "*.*" stored as "*".
+        Assert.That(watcher.Filters, Is.EqualTo(disk.Filters));
+        Assert.That(watcher.Filter, Is.EqualTo(disk.Filter));
+        watcher.Filters.Add("*.a");
+        watcher.Filters.Add("*.*");
+        disk.Filters.Add("*.a");
+        disk.Filters.Add("*.*");
+        Assert.That(watcher.Filters, Is.EqualTo(disk.Filters));
+        watcher.Filter = "";
+        disk.Filter = "";
+        Assert.That(watcher.Filters, Is.EqualTo(disk.Filters));
+        Assert.Throws<ArgumentNullException>(() => fs.FileSystemWatcher.New("/w", null!));
+    }
+
+    [Test]
+    public void Filters_AddedToNewWatcher_OnlyMatchingEventsArrive()
+    {
+        var (container, fs) = Start();
+        using var _ = container;
+        using var watcher = fs.FileSystemWatcher.New("/w");
+        watcher.Filters.Add("*.a");
+        using var recorder = new Recorder(watcher);
+        watcher.EnableRaisingEvents = true;
+
+        fs.File.WriteAllText("/w/skip.b", "b");
+        fs.File.WriteAllText("/w/wanted.a", "a");
+
+        Assert.That(recorder.Until("Created wanted.a"), Is.EqualTo(new[] { "Created wanted.a" }), "skip.b is filtered out");
+    }
+
+    [Test]
+    public void EnableRaisingEvents_NoPath_TurnsOnAndReportsError()
+    {
+        var (container, fs) = Start();
+        using var _ = container;
+        using var watcher = fs.FileSystemWatcher.New();
+        using var error = new ManualResetEventSlim();
+        Exception? reported = null;
+        watcher.Error += (_, e) =>
+        {
+            reported = e.GetException();
+            error.Set();
+        };
+
+        // FileSystemWatcher on Linux turns on and raises Error (DirectoryNotFoundException) instead of throwing.
+        watcher.EnableRaisingEvents = true;
+
+        Assert.That(watcher.EnableRaisingEvents, Is.True);
+        Assert.That(error.Wait(Patience), Is.True, "Error never arrived");
+        Assert.That(reported, Is.InstanceOf<DirectoryNotFoundException>());
+    }
+
+    [Test]
     public void DriveInfo_GetDrives_OneRootDriveSizedByTheContainer()
     {
         var (container, fs) = Start();
