@@ -136,11 +136,11 @@ public sealed partial class Container
                 };
                 break;
             case HostFile host:
-                host.Written = () =>
+                host.Written = handle =>
                 {
                     var now = Now;
                     node.LastWriteTimeUtc = now;
-                    File.SetLastWriteTimeUtc(host.HostPath, now);
+                    File.SetLastWriteTimeUtc(handle, now);
                     NotifyWritten(node);
                 };
                 break;

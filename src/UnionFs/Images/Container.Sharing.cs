@@ -83,13 +83,21 @@ public sealed partial class Container
     {
         private bool _released;
 
+        // The share goes back even when closing the inner stream throws, or the path stays locked for the
+        // container's life; a FileStream whose close fails has released its lock too.
         protected override void Dispose(bool disposing)
         {
-            base.Dispose(disposing);
-            if (disposing && !_released)
+            try
             {
-                _released = true;
-                owner.Release(key, exclusive);
+                base.Dispose(disposing);
+            }
+            finally
+            {
+                if (disposing && !_released)
+                {
+                    _released = true;
+                    owner.Release(key, exclusive);
+                }
             }
         }
     }

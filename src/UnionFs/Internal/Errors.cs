@@ -66,6 +66,17 @@ internal static class Errors
     public static InvalidDataException CorruptImage(string where, string reason) =>
         new($"The image data at '{where}' is invalid: {Sentence(reason)}");
 
+    /// <summary>FileStream's refusal, in FileMode.Append, to move before where the handle's appending began.</summary>
+    public static IOException SeekAppendOverwrite() =>
+        new("Unable seek backward to overwrite data that previously existed in a file opened in Append mode.");
+
+    /// <summary>FileStream's refusal, in FileMode.Append, to cut below where the handle's appending began.</summary>
+    public static IOException SetLengthAppendTruncate() =>
+        new("Unable to truncate data that previously existed in a file opened in Append mode.");
+
+    public static IOException SeekBeforeBegin() =>
+        new("An attempt was made to move the position before the beginning of the stream.");
+
     public static ObjectDisposedException Disposed(string what) => new(what);
 
     /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Microsoft.Win32.SafeHandles;
 
 namespace UnionFs.Writable;
 
@@ -11,8 +12,9 @@ internal sealed class HostFile : UpperFile
     /// <summary>Where the bytes are; updated by the store when the entry is renamed.</summary>
     public string HostPath { get; set; }
 
-    /// <summary>Called once per write handle that wrote, when it closes, with no lock held.</summary>
-    public Action? Written { get; set; }
+    /// <summary>Called once per write handle that wrote, when it closes, with no lock held, with the still open
+    /// handle: the file may be unlinked or replaced by then, so the time must be stamped through it, not by path.</summary>
+    public Action<SafeFileHandle>? Written { get; set; }
 
     public override long Length => new FileInfo(HostPath).Length;
 
@@ -48,11 +50,18 @@ internal sealed class HostFile : UpperFile
 
         protected override void Dispose(bool disposing)
         {
-            base.Dispose(disposing);
-            if (disposing && _wrote)
+            try
             {
-                _wrote = false;
-                file.Written?.Invoke();
+                if (disposing && _wrote)
+                {
+                    _wrote = false;
+                    inner.Flush(); // buffered bytes first, so the stamp is the last change to the time
+                    file.Written?.Invoke(inner.SafeFileHandle);
+                }
+            }
+            finally
+            {
+                base.Dispose(disposing);
             }
         }
     }

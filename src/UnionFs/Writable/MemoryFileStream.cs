@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using UnionFs.Internal;
 
 namespace UnionFs.Writable;
 
@@ -8,7 +9,10 @@ internal sealed class MemoryFileStream : Stream
 {
     private readonly MemoryFile _file;
     private readonly FileAccess _access;
-    private readonly bool _append;
+
+    /// <summary>Where a FileMode.Append handle began (the length at open), or -1. As FileStream does, the handle may
+    /// not seek or truncate below it, and writes land at the position (FileStream does not use O_APPEND).</summary>
+    private readonly long _appendStart;
     private long _position;
     private bool _disposed;
 
@@ -19,8 +23,8 @@ internal sealed class MemoryFileStream : Stream
     {
         _file = file;
         _access = access;
-        _append = append;
-        _position = append ? file.Length : 0;
+        _appendStart = append ? file.Length : -1;
+        _position = append ? _appendStart : 0;
     }
 
     public override bool CanRead => !_disposed && (_access & FileAccess.Read) != 0;
@@ -50,6 +54,11 @@ internal sealed class MemoryFileStream : Stream
         {
             ThrowIfDisposed();
             ArgumentOutOfRangeException.ThrowIfNegative(value);
+            if (value < _appendStart)
+            {
+                throw Errors.SeekAppendOverwrite();
+            }
+
             _position = value;
         }
     }
@@ -81,12 +90,6 @@ internal sealed class MemoryFileStream : Stream
             throw new NotSupportedException("Stream does not support writing.");
         }
 
-        if (_append)
-        {
-            _position = _file.Append(buffer);
-            return;
-        }
-
         _file.Write(_position, buffer);
         _position += buffer.Length;
     }
@@ -102,7 +105,12 @@ internal sealed class MemoryFileStream : Stream
         };
         if (target < 0)
         {
-            throw new IOException("An attempt was made to move the position before the beginning of the stream.");
+            throw Errors.SeekBeforeBegin();
+        }
+
+        if (target < _appendStart)
+        {
+            throw Errors.SeekAppendOverwrite();
         }
 
         _position = target;
@@ -118,7 +126,18 @@ internal sealed class MemoryFileStream : Stream
             throw new NotSupportedException("Stream does not support writing.");
         }
 
+        if (value < _appendStart)
+        {
+            throw Errors.SetLengthAppendTruncate();
+        }
+
         _file.SetLength(value);
+
+        // FileStream moves a position past the new end back to it.
+        if (_position > value)
+        {
+            _position = value;
+        }
     }
 
     protected override void Dispose(bool disposing)
