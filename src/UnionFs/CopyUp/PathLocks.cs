@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace UnionFs.CopyUp;
 
 /// <summary>
-/// Serializes copy-ups per path without a global lock held while bytes are copied (peers.md trap 8: k6 PR #6125,
+/// Serializes copy-ups per path without a global lock held while bytes are copied (the trap of k6 PR #6125,
 /// unionfs-fuse #69, litebox PR #1195). One fixed set of striped monitors is shared by every container of the process,
 /// so a container costs nothing here; the stripe is chosen by container and path, and two (container, path) pairs
 /// that share a stripe only wait for each other, which never affects correctness. Lock order: a thread holds at most

@@ -255,7 +255,7 @@ public sealed partial class Container
     }
 
     /// <summary>Appends bytes, creating the file if needed; an image file is copied up first, so its old bytes stay
-    /// in front (the append trap of peers.md §2, PyFilesystem2).</summary>
+    /// in front (PyFilesystem2's append trap: appending to a lower file must keep its bytes).</summary>
     /// <param name="path">A union path.</param>
     /// <param name="bytes">The bytes to add.</param>
     /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>

@@ -74,6 +74,7 @@ internal static class Errors
     public static IOException SetLengthAppendTruncate() =>
         new("Unable to truncate data that previously existed in a file opened in Append mode.");
 
+    /// <summary>FileStream's refusal to move before offset 0.</summary>
     public static IOException SeekBeforeBegin() =>
         new("An attempt was made to move the position before the beginning of the stream.");
 

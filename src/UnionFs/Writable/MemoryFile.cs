@@ -91,20 +91,6 @@ internal sealed partial class MemoryFile : UpperFile
 
     public void Write(long position, ReadOnlySpan<byte> source) => Write(position, source, notify: true);
 
-    /// <summary>O_APPEND: the write lands at the end as it is when the write happens, atomically.</summary>
-    public long Append(ReadOnlySpan<byte> source)
-    {
-        long end;
-        lock (_gate)
-        {
-            end = _length + source.Length;
-            WriteLocked(_length, source);
-        }
-
-        Written?.Invoke();
-        return end;
-    }
-
     public void SetLength(long length)
     {
         lock (_gate)
