@@ -104,7 +104,7 @@ internal static class Listing
             {
                 var isDirectory = entry.Kind == EntryKind.Directory ||
                     (entry.Kind == EntryKind.SymbolicLink && fs.View.DirectoryExists(fs.View.Out(entry.Path)));
-                if ((Metadata.Attributes(entry) & options.AttributesToSkip) != 0)
+                if ((Metadata.Attributes(fs, entry) & options.AttributesToSkip) != 0)
                 {
                     continue;
                 }

@@ -10,8 +10,6 @@ namespace UnionFs.Abstractions;
 /// System.IO does, in ordinal order.</summary>
 internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDirectory
 {
-    protected override string Target(string path) => Fs.Full(path);
-
     private UnionView C => Fs.View;
 
     public IDirectoryInfo CreateDirectory(string path)

@@ -19,8 +19,6 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    protected override string Target(string path) => Fs.FullFile(path, writing: false);
-
     private UnionView C => Fs.View;
 
     // ---- streams
@@ -315,7 +313,7 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 
     // ---- metadata
 
-    public FileAttributes GetAttributes(string path) => Metadata.Attributes(Metadata.Require(Fs, path));
+    public FileAttributes GetAttributes(string path) => Metadata.Attributes(Fs, Metadata.Require(Fs, path));
 
     public void SetAttributes(string path, FileAttributes fileAttributes) => Metadata.SetAttributes(Fs, path, fileAttributes);
 

@@ -29,8 +29,9 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
         get
         {
             ThrowIfUnloadable();
-            return Exists && Target is { Kind: EntryKind.File } target
-                ? target.Length
+            // lstat's size: a link's is its target text's byte count, also when it dangles or loops.
+            return Exists
+                ? Entry!.Length
                 : throw new FileNotFoundException($"Could not find file '{FullPath}'.", FullPath);
         }
     }

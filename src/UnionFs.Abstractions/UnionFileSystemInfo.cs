@@ -49,7 +49,9 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         }
     }
 
-    /// <summary>The entry with a final link followed (what stat reports), or null.</summary>
+    /// <summary>The entry with a final link followed (what stat reports), or null, also when the link dangles or
+    /// loops: only members that System.IO takes from stat use it (Exists of a directory, the directory and read-only
+    /// attributes, the mode).</summary>
     protected UnionEntryInfo? Target
     {
         get
@@ -61,7 +63,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public FileAttributes Attributes
     {
-        get => Entry is { } entry ? Metadata.Attributes(entry) : (FileAttributes)(-1);
+        get => Entry is { } entry ? Metadata.Attributes(entry, Target) : (FileAttributes)(-1);
         set
         {
             Metadata.SetAttributes(Fs, FullPath, value);
@@ -69,13 +71,27 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         }
     }
 
-    public DateTime CreationTime { get => LastWriteTime; set => Touch(); }
+    // Times are the entry's own, a link's included (lstat); setting one changes the link itself, not its target, as
+    // System.IO does on Linux. A creation time cannot be set there: setting it sets the last write time.
+    public DateTime CreationTime { get => CreationTimeUtc.ToLocalTime(); set => CreationTimeUtc = value.ToUniversalTime(); }
 
-    public DateTime CreationTimeUtc { get => LastWriteTimeUtc; set => Touch(); }
+    public DateTime CreationTimeUtc
+    {
+        get => Entry is { } entry ? Metadata.CreationTimeUtc(Fs, entry) : Metadata.MissingTimeUtc;
+        set => LastWriteTimeUtc = value;
+    }
 
-    public DateTime LastAccessTime { get => LastWriteTime; set => Touch(); }
+    public DateTime LastAccessTime { get => LastAccessTimeUtc.ToLocalTime(); set => LastAccessTimeUtc = value.ToUniversalTime(); }
 
-    public DateTime LastAccessTimeUtc { get => LastWriteTimeUtc; set => Touch(); }
+    public DateTime LastAccessTimeUtc
+    {
+        get => Entry?.LastAccessTimeUtc ?? Metadata.MissingTimeUtc;
+        set
+        {
+            Fs.View.SetLastAccessTimeUtc(FullPath, Metadata.AsUtc(value), followLinks: false);
+            Invalidate();
+        }
+    }
 
     public DateTime LastWriteTime
     {
@@ -85,19 +101,21 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public DateTime LastWriteTimeUtc
     {
-        get => (Target ?? Entry)?.LastWriteTimeUtc ?? Metadata.MissingTimeUtc;
+        get => Entry?.LastWriteTimeUtc ?? Metadata.MissingTimeUtc;
         set
         {
-            Fs.View.SetLastWriteTimeUtc(FullPath, DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            Fs.View.SetLastWriteTimeUtc(FullPath, Metadata.AsUtc(value), followLinks: false);
             Invalidate();
         }
     }
 
+    /// <summary>readlink: the stored text, never resolved, so a dangling or looping link still reports it.</summary>
     public string? LinkTarget => Entry?.LinkTarget;
 
+    /// <summary>The final target's mode (stat follows the link), or -1 when it dangles or loops.</summary>
     public UnixFileMode UnixFileMode
     {
-        get => (Target ?? Entry)?.UnixFileMode ?? (UnixFileMode)(-1);
+        get => Metadata.Mode(Entry, Target);
         set
         {
             Fs.View.SetUnixFileMode(FullPath, value);
@@ -133,11 +151,6 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         }
     }
 
-    private void Touch()
-    {
-        Metadata.RequireExisting(Fs, FullPath);
-    }
-
     private void Load()
     {
         if (_loaded)
@@ -148,13 +161,19 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         try
         {
             _entry = Fs.View.GetEntry(FullPath);
-            _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.View.ResolveLinkTarget(FullPath) : _entry;
+            // Resolved now, but never thrown: a loop reads as a link whose stat fails, as System.IO reads it.
+            _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.View.FinalTargetOrNull(FullPath) : _entry;
         }
         catch (PathTooLongException e)
         {
             // A name the file system cannot hold does not exist for Exists; members that stat it rethrow.
             _entry = _target = null;
             _tooLong = e;
+        }
+        catch (IOException)
+        {
+            // lstat failing with ELOOP (a loop among the parents): nothing is there, as System.IO sees it.
+            _entry = _target = null;
         }
 
         _loaded = true;

@@ -105,5 +105,21 @@ internal sealed class UnionView
 
     public void SetUnixFileMode(string path, UnixFileMode mode) => Container.SetUnixFileMode(In(path), mode);
 
-    public void SetLastWriteTimeUtc(string path, DateTime time) => Container.SetLastWriteTimeUtc(In(path), time);
+    public void SetLastWriteTimeUtc(string path, DateTime time, bool followLinks) => Container.SetLastWriteTimeUtc(In(path), time, followLinks);
+
+    public void SetLastAccessTimeUtc(string path, DateTime time, bool followLinks) => Container.SetLastAccessTimeUtc(In(path), time, followLinks);
+
+    /// <summary>The final entry a link leads to, or null when the chain dangles or loops (stat failing): what
+    /// System.IO's info objects take a link's directory-ness and mode from.</summary>
+    public UnionEntryInfo? FinalTargetOrNull(string path)
+    {
+        try
+        {
+            return Container.ResolveLinkTarget(In(path));
+        }
+        catch (IOException e) when (e is not PathTooLongException)
+        {
+            return null;
+        }
+    }
 }

@@ -69,26 +69,70 @@ public sealed partial class Container
     }
 
     /// <summary>Sets a file's or directory's Unix permission bits. An image file is not copied: only its metadata is
-    /// (overlayfs metacopy; peers.md trap 10).</summary>
+    /// (overlayfs metacopy; peers.md trap 10). A link has no bits of its own (chmod(2) follows it), so a final link is
+    /// always followed.</summary>
     /// <param name="path">A union path (links followed).</param>
     /// <param name="mode">The new bits.</param>
-    /// <exception cref="FileNotFoundException">Nothing is there.</exception>
+    /// <exception cref="FileNotFoundException">Nothing is there, or the link there dangles.</exception>
     public void SetUnixFileMode(string path, UnixFileMode mode) =>
-        ChangeMetadata(path, node => node.Mode = mode);
+        ChangeMetadata(path, followFinal: true, node => node.Mode = mode);
 
     /// <summary>Sets the last modification time. An image file is not copied: only its metadata is.</summary>
-    /// <param name="path">A union path (links followed).</param>
+    /// <param name="path">A union path.</param>
     /// <param name="lastWriteTimeUtc">The new time, UTC.</param>
-    /// <exception cref="FileNotFoundException">Nothing is there.</exception>
-    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc) =>
-        ChangeMetadata(path, node => node.LastWriteTimeUtc = lastWriteTimeUtc.ToUniversalTime());
+    /// <param name="followLinks">Whether a final symbolic link is followed (the default) or changed itself, as
+    /// utimensat(2) with <c>AT_SYMLINK_NOFOLLOW</c> and System.IO's time setters on Linux do; an image link is then
+    /// copied into the writable layer.</param>
+    /// <exception cref="FileNotFoundException">Nothing is there, or (following) the link there dangles.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    public void SetLastWriteTimeUtc(string path, DateTime lastWriteTimeUtc, bool followLinks = true)
+    {
+        var time = AsUtc(lastWriteTimeUtc);
+        ChangeMetadata(path, followLinks, node => node.LastWriteTimeUtc = time);
+    }
 
-    private void ChangeMetadata(string path, Action<UpperNode> change)
+    /// <summary>Sets the last access time, which <see cref="UnionEntryInfo.LastAccessTimeUtc"/> then reports (reads
+    /// never advance it). An image file is not copied: only its metadata is.</summary>
+    /// <param name="path">A union path.</param>
+    /// <param name="lastAccessTimeUtc">The new time, UTC.</param>
+    /// <param name="followLinks">As for <see cref="SetLastWriteTimeUtc"/>.</param>
+    /// <exception cref="FileNotFoundException">Nothing is there, or (following) the link there dangles.</exception>
+    /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
+    public void SetLastAccessTimeUtc(string path, DateTime lastAccessTimeUtc, bool followLinks = true)
+    {
+        var time = AsUtc(lastAccessTimeUtc);
+        ChangeMetadata(path, followLinks, node => node.LastAccessTimeUtc = time);
+    }
+
+    /// <summary>The container's clock, UTC (the adapter derives creation times from it).</summary>
+    internal DateTime UtcNow => Now;
+
+    /// <summary>readlink(2) for a path already normalized: the target of a link (parents followed, the final name
+    /// never), or null for anything else, a missing name, or a loop among the parents, as System.IO's final-target
+    /// walk reads a failed readlink as the end of the chain.</summary>
+    internal string? TryReadLink(string normalized)
+    {
+        ThrowIfDisposed();
+        try
+        {
+            return Find(normalized, followFinal: false, out _, out var hit) == Status.Found && hit.Kind == EntryKind.SymbolicLink ? hit.LinkTarget : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    // A local time is converted; an unspecified one is taken as UTC, as System.IO's *Utc setters do.
+    private static DateTime AsUtc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+    private void ChangeMetadata(string path, bool followFinal, Action<UpperNode> change)
     {
         var normalized = UnionPath.Normalize(path);
         using (BeginWrite())
         {
-            var status = Find(normalized, followFinal: true, out var canonical, out var hit);
+            var status = Find(normalized, followFinal, out var canonical, out var hit);
             if (status is Status.ParentMissing or Status.ParentNotDirectory)
             {
                 throw MissingError(status, normalized, canonical);
@@ -96,7 +140,8 @@ public sealed partial class Container
 
             if (status == Status.Missing)
             {
-                throw Errors.FileNotFound(canonical);
+                // System.IO names the path it was given, not where a dangling link points.
+                throw Errors.FileNotFound(normalized);
             }
 
             var node = hit.Upper;
@@ -109,8 +154,11 @@ public sealed partial class Container
                 }
                 else
                 {
-                    node = NewNode(canonical, UpperKind.File, entry.Mode, entry.LastWriteTimeUtc);
-                    node.MetaCopyOf = entry;
+                    // An image link is copied up whole (it is only its target text); an image file only by its
+                    // metadata, its bytes still read from the image.
+                    var isLink = entry.Type == LayerEntryType.SymbolicLink;
+                    node = NewNode(canonical, isLink ? UpperKind.SymbolicLink : UpperKind.File, entry.Mode, entry.LastWriteTimeUtc, linkTarget: entry.LinkTarget);
+                    node.MetaCopyOf = isLink ? null : entry;
                     change(node);
                     Place(canonical, node);
                     Notify(ContainerChangeKind.MetadataChanged, canonical, isDirectory: false);

@@ -271,11 +271,11 @@ public sealed partial class Container
     {
         if (hit.Upper is { } upper)
         {
-            return new UnionEntryInfo(path, upper.EntryKind, upper.Kind == UpperKind.Directory ? 0 : upper.Length, upper.Mode, upper.LastWriteTimeUtc, upper.LinkTarget, null, upper.Data is null && upper.MetaCopyOf is not null);
+            return new UnionEntryInfo(path, upper.EntryKind, upper.Kind == UpperKind.Directory ? 0 : upper.Length, upper.Mode, upper.LastWriteTimeUtc, upper.LastAccessTimeUtc, upper.LinkTarget, null, upper.Data is null && upper.MetaCopyOf is not null);
         }
 
         var entry = hit.Lower!.Entry;
-        return new UnionEntryInfo(path, entry.Kind, entry.IsDirectory ? 0 : entry.Length, entry.Mode, entry.LastWriteTimeUtc, entry.LinkTarget, hit.Lower.LayerIndex, true);
+        return new UnionEntryInfo(path, entry.Kind, entry.IsDirectory ? 0 : entry.Length, entry.Mode, entry.LastWriteTimeUtc, entry.LastWriteTimeUtc, entry.LinkTarget, hit.Lower.LayerIndex, true);
     }
 
     /// <summary>Returns what <paramref name="path"/> is, without following a final symbolic link (like lstat), or

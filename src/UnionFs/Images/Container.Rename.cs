@@ -111,6 +111,7 @@ public sealed partial class Container
             case EntryKind.Directory:
                 var info = ToInfo(src, hit);
                 var dir = NewNode(dst, UpperKind.Directory, info.UnixFileMode, info.LastWriteTimeUtc, opaque: isRoot);
+                dir.LastAccessTimeUtc = info.LastAccessTimeUtc; // rename(2) keeps every time
                 Place(dst, dir);
                 foreach (var name in ListNames(src, hit))
                 {
@@ -121,6 +122,7 @@ public sealed partial class Container
                 break;
             case EntryKind.SymbolicLink:
                 var link = NewNode(dst, UpperKind.SymbolicLink, Defaults.SymlinkMode, hit.Upper?.LastWriteTimeUtc ?? hit.Lower!.Entry.LastWriteTimeUtc, linkTarget: hit.LinkTarget);
+                link.LastAccessTimeUtc = hit.Upper?.LastAccessTimeUtc ?? link.LastAccessTimeUtc;
                 Place(dst, link);
                 break;
             default:
@@ -128,6 +130,7 @@ public sealed partial class Container
                 {
                     // The bytes already live in the writable layer: move them, do not copy.
                     var moved = NewNode(dst, UpperKind.File, hit.Upper.Mode, hit.Upper.LastWriteTimeUtc);
+                    moved.LastAccessTimeUtc = hit.Upper.LastAccessTimeUtc;
                     _store.Move(src, dst, hit.Upper);
                     moved.Data = data;
                     AttachHooks(moved);
@@ -141,6 +144,7 @@ public sealed partial class Container
                     var time = hit.Upper?.LastWriteTimeUtc ?? origin.LastWriteTimeUtc;
                     var meta = NewNode(dst, UpperKind.File, mode, time);
                     meta.MetaCopyOf = origin;
+                    meta.LastAccessTimeUtc = hit.Upper?.LastAccessTimeUtc ?? time;
                     Place(dst, meta);
                 }
 

@@ -8,13 +8,14 @@ namespace UnionFs;
 /// </summary>
 public sealed class UnionEntryInfo
 {
-    internal UnionEntryInfo(string path, EntryKind kind, long length, UnixFileMode mode, DateTime lastWriteTimeUtc, string? linkTarget, int? layerIndex, bool dataInImage)
+    internal UnionEntryInfo(string path, EntryKind kind, long length, UnixFileMode mode, DateTime lastWriteTimeUtc, DateTime lastAccessTimeUtc, string? linkTarget, int? layerIndex, bool dataInImage)
     {
         Path = path;
         Kind = kind;
         Length = length;
         UnixFileMode = mode;
         LastWriteTimeUtc = lastWriteTimeUtc;
+        LastAccessTimeUtc = lastAccessTimeUtc;
         LinkTarget = linkTarget;
         LayerIndex = layerIndex;
         DataInImage = dataInImage;
@@ -29,7 +30,8 @@ public sealed class UnionEntryInfo
     /// <summary>What the entry is.</summary>
     public EntryKind Kind { get; }
 
-    /// <summary>Bytes of a file; the target's length for a symbolic link; 0 for a directory.</summary>
+    /// <summary>Bytes of a file; for a symbolic link, the byte count of its target text in UTF-8 (what lstat reports,
+    /// never the length of what it points at); 0 for a directory.</summary>
     public long Length { get; }
 
     /// <summary>Unix permission bits.</summary>
@@ -37,6 +39,11 @@ public sealed class UnionEntryInfo
 
     /// <summary>Last modification time, UTC.</summary>
     public DateTime LastWriteTimeUtc { get; }
+
+    /// <summary>Last access time, UTC: the time the entry was created or copied with, or what
+    /// <see cref="Container.SetLastAccessTimeUtc"/> set. Reads do not advance it. An image entry reads its
+    /// modification time.</summary>
+    public DateTime LastAccessTimeUtc { get; }
 
     /// <summary>The stored target of a symbolic link, verbatim; null otherwise.</summary>
     public string? LinkTarget { get; }

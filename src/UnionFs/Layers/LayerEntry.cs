@@ -25,7 +25,9 @@ internal sealed class LayerEntry
         Layer = layer;
         Path = path;
         Type = type;
-        Length = length;
+        // A link's size is what lstat reports: the byte count of its target text (UTF-8, as the kernel stores it),
+        // whatever length the source gave (tar headers and host directories count characters).
+        Length = type == LayerEntryType.SymbolicLink && linkTarget is not null ? System.Text.Encoding.UTF8.GetByteCount(linkTarget) : length;
         Mode = mode;
         LastWriteTimeUtc = lastWriteTimeUtc;
         // One field for both: a link has no payload, and an entry is kept per path in every layer (8 bytes each).

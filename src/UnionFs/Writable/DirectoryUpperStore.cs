@@ -110,6 +110,10 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
         var host = Host(path);
         File.Move(file.HostPath, host, overwrite: true);
         file.HostPath = host;
+
+        // Staging gave the file the source's modification time; the access time is the node's (the host copy's
+        // own read may have advanced it).
+        File.SetLastAccessTimeUtc(host, node.LastAccessTimeUtc);
         if (replacesNode)
         {
             RemoveMarkers(path);
@@ -145,6 +149,7 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
     {
         var host = Host(path);
         File.CreateSymbolicLink(host, node.LinkTarget!);
+        ApplyMetadata(host, node); // the link's own times (System.IO's setters never follow a link on Linux)
         RemoveMarkers(path);
     }
 
@@ -211,10 +216,7 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
             return;
         }
 
-        if (node.Kind != UpperKind.SymbolicLink)
-        {
-            ApplyMetadata(Host(path), node);
-        }
+        ApplyMetadata(Host(path), node);
     }
 
     private void RemoveEntry(string path, UpperNode node)
@@ -266,9 +268,11 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
         }
     }
 
+    /// <summary>Mode and times onto the host entry. A link keeps its own times (System.IO's setters act on a link,
+    /// not its target, on Linux) and has no mode of its own (chmod(2) would follow it).</summary>
     private static void ApplyMetadata(string host, UpperNode node)
     {
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && node.Kind != UpperKind.SymbolicLink)
         {
             File.SetUnixFileMode(host, node.Mode);
         }
@@ -276,10 +280,12 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
         if (node.Kind == UpperKind.Directory)
         {
             Directory.SetLastWriteTimeUtc(host, node.LastWriteTimeUtc);
+            Directory.SetLastAccessTimeUtc(host, node.LastAccessTimeUtc);
         }
         else
         {
             File.SetLastWriteTimeUtc(host, node.LastWriteTimeUtc);
+            File.SetLastAccessTimeUtc(host, node.LastAccessTimeUtc);
         }
     }
 
@@ -292,6 +298,8 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
 
     private static void LoadDirectory(DirectoryInfo directory, string path, List<(string, UpperNode, string?)> result)
     {
+        // Times first: listing the directory is a read that may advance its access time on the host (relatime).
+        var directoryTimes = (Write: directory.LastWriteTimeUtc, Access: directory.LastAccessTimeUtc);
         var entries = new Dictionary<string, FileSystemInfo>(StringComparer.Ordinal);
         var whiteouts = new List<string>();
         var metaCopies = new List<FileInfo>();
@@ -318,7 +326,7 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
 
         if (path.Length > 1)
         {
-            var node = new UpperNode(UpperKind.Directory, ModeOf(directory, Defaults.DirectoryMode), directory.LastWriteTimeUtc) { Opaque = opaque };
+            var node = new UpperNode(UpperKind.Directory, ModeOf(directory, Defaults.DirectoryMode), directoryTimes.Write) { Opaque = opaque, LastAccessTimeUtc = directoryTimes.Access };
             result.Add((path, node, null));
         }
 
@@ -336,8 +344,10 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
             var name = marker.Name[Whiteout.MetaCopyPrefix.Length..];
             if (!entries.ContainsKey(name) && name.Length > 0)
             {
+                // Times before the content: reading the marker may advance its access time (relatime).
+                var node = new UpperNode(UpperKind.File, ModeOf(marker, Defaults.FileMode), marker.LastWriteTimeUtc) { LastAccessTimeUtc = marker.LastAccessTimeUtc };
                 var origin = File.ReadAllText(marker.FullName, Encoding.UTF8);
-                result.Add((Paths.UnionPath.Combine(path, name), new UpperNode(UpperKind.File, ModeOf(marker, Defaults.FileMode), marker.LastWriteTimeUtc), origin));
+                result.Add((Paths.UnionPath.Combine(path, name), node, origin));
             }
         }
 
@@ -346,7 +356,7 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
             var childPath = Paths.UnionPath.Combine(path, name);
             if (info.LinkTarget is { } target)
             {
-                result.Add((childPath, new UpperNode(UpperKind.SymbolicLink, Defaults.SymlinkMode, info.LastWriteTimeUtc) { LinkTarget = target }, null));
+                result.Add((childPath, new UpperNode(UpperKind.SymbolicLink, Defaults.SymlinkMode, info.LastWriteTimeUtc) { LinkTarget = target, LastAccessTimeUtc = info.LastAccessTimeUtc }, null));
             }
             else if (info is DirectoryInfo sub)
             {
@@ -354,7 +364,7 @@ internal sealed partial class DirectoryUpperStore : IUpperStore
             }
             else
             {
-                var node = new UpperNode(UpperKind.File, ModeOf(info, Defaults.FileMode), info.LastWriteTimeUtc) { Data = new HostFile(info.FullName) };
+                var node = new UpperNode(UpperKind.File, ModeOf(info, Defaults.FileMode), info.LastWriteTimeUtc) { Data = new HostFile(info.FullName), LastAccessTimeUtc = info.LastAccessTimeUtc };
                 result.Add((childPath, node, null));
             }
         }

@@ -27,6 +27,7 @@ internal sealed class UpperNode
         Kind = kind;
         Mode = mode;
         LastWriteTimeUtc = lastWriteTimeUtc;
+        LastAccessTimeUtc = lastWriteTimeUtc;
         if (kind == UpperKind.Directory)
         {
             Children = new SortedSet<string>(StringComparer.Ordinal);
@@ -49,6 +50,10 @@ internal sealed class UpperNode
 
     public DateTime LastWriteTimeUtc { get; set; }
 
+    /// <summary>The last access time: what it was created or copied with, or what was set. Reads never advance it
+    /// (the union behaves as a noatime mount).</summary>
+    public DateTime LastAccessTimeUtc { get; set; }
+
     public string? LinkTarget { get; init; }
 
     /// <summary>The file's own bytes in the writable layer, once data has been copied up or written.</summary>
@@ -63,7 +68,8 @@ internal sealed class UpperNode
     /// <summary>Names of this directory's upper entries (whiteouts included), ordinal order.</summary>
     public SortedSet<string>? Children { get; }
 
-    public long Length => Data?.Length ?? MetaCopyOf?.Length ?? (Kind == UpperKind.SymbolicLink ? LinkTarget!.Length : 0);
+    /// <summary>What lstat reports as the size: a file's bytes, a link's target text in UTF-8 bytes.</summary>
+    public long Length => Data?.Length ?? MetaCopyOf?.Length ?? (Kind == UpperKind.SymbolicLink ? System.Text.Encoding.UTF8.GetByteCount(LinkTarget!) : 0);
 
     public EntryKind EntryKind => Kind switch
     {

@@ -33,6 +33,7 @@ public sealed class ConsumerTests
 
     private static List<string> Tree(ContractFileSystem f) =>
         [.. f.FileSystem.Directory.EnumerateFileSystemEntries(f.Root, "*", SearchOption.AllDirectories)
+            .Where(p => !p.StartsWith(f.P("links"), StringComparison.Ordinal)) // the link fixture: the contract cases check it
             .Select(p => p[f.Root.Length..] + (f.FileSystem.File.Exists(p) ? " " + Convert.ToHexString(f.FileSystem.File.ReadAllBytes(p)) : "/"))
             .Order(StringComparer.Ordinal)];
 

@@ -76,7 +76,31 @@ internal sealed class ContractFileSystem : IDisposable
         fs.File.WriteAllBytes(fs.Path.Combine(root, "fixture/sub/deep/d.bin"), [0, 1, 2, 3, 255]);
         fs.File.WriteAllText(fs.Path.Combine(root, "fixture/ro.txt"), "read only");
         fs.File.SetUnixFileMode(fs.Path.Combine(root, "fixture/ro.txt"), (UnixFileMode)0x124);
+        fs.Directory.CreateDirectory(fs.Path.Combine(root, "links"));
+        foreach (var (name, target) in Links)
+        {
+            fs.File.CreateSymbolicLink(fs.Path.Combine(root, "links", name), target);
+        }
     }
+
+    /// <summary>The links of the fixture, under <c>ROOT/links</c> (outside <c>fixture</c>, whose listings other cases
+    /// check): to a file, to a directory, dangling (a two-byte character in its target), a loop through its own parent,
+    /// a chain ending in a dangling link, a chain to a directory, a pair that loops, a dot name, a read-only target.
+    /// The layered image holds them in an image layer, so changing one copies a link node up.</summary>
+    public static readonly (string Name, string Target)[] Links =
+    [
+        ("tofile", "../fixture/a.txt"),
+        ("todir", "../fixture/sub"),
+        ("dangling", "n\u00e9e"),
+        ("loop", "loop/loop"),
+        ("chain", "hop"),
+        ("hop", "zz0"),
+        ("dirchain", "todir"),
+        ("ping", "pong"),
+        ("pong", "ping"),
+        (".dot", "../fixture/b.json"),
+        ("toro", "../fixture/ro.txt"),
+    ];
 
     /// <summary>The same tree over three layers: the base holds extra entries the upper layers delete or replace.</summary>
     private static Image LayeredImage()
@@ -100,8 +124,13 @@ internal sealed class ContractFileSystem : IDisposable
             .AddDirectory("/work/fixture/empty", opaque: true)
             .AddTextFile("/work/fixture/.hidden", "h")
             .AddTextFile("/work/fixture/ro.txt", "read only", (UnixFileMode)0x124)
-            .Build();
-        return Image.Create([l0, l1, l2]);
+            .AddDirectory("/work/links");
+        foreach (var (name, target) in Links)
+        {
+            l2.AddSymbolicLink("/work/links/" + name, target);
+        }
+
+        return Image.Create([l0, l1, l2.Build()]);
     }
 
     public void Dispose()
