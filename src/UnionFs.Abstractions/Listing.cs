@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Enumeration;
+using UnionFs.Internal;
 
 namespace UnionFs.Abstractions;
 
@@ -9,7 +9,9 @@ namespace UnionFs.Abstractions;
 /// Directory enumeration with System.IO's rules (FileSystemEnumerableFactory, FileSystemEnumerator on Unix): the legacy
 /// overloads use <see cref="EnumerationOptions"/> "compatible" settings (Win32 wildcards, nothing skipped), the
 /// options overloads default to skipping Hidden and System entries; patterns may carry a directory part; results are
-/// the given path joined with each relative name; subdirectories are visited after their parent's entries.
+/// the given path joined with each relative name; subdirectories are visited after their parent's entries, links to
+/// directories included. Arguments and the starting directory are checked at the call, entries are read as the
+/// enumeration reaches them (<see cref="ListingQuery"/>).
 /// </summary>
 internal static class Listing
 {
@@ -21,133 +23,32 @@ internal static class Listing
         Both = Files | Directories,
     }
 
+    /// <summary>One result: <see cref="ResultPath"/> is built from the path as given (what the string members
+    /// return), <see cref="FullPath"/> is its full form, never the resolved one (what FileSystemInfo.FullName shows).</summary>
     public readonly record struct Hit(string ResultPath, string FullPath, UnionEntryInfo? Entry, bool IsDirectory);
 
-    public static EnumerationOptions Compatible(SearchOption searchOption) => new()
+    public static EnumerationOptions Compatible(SearchOption searchOption)
     {
-        MatchType = MatchType.Win32,
-        AttributesToSkip = 0,
-        IgnoreInaccessible = false,
-        RecurseSubdirectories = searchOption == SearchOption.AllDirectories,
-    };
-
-    public static List<Hit> Enumerate(UnionFileSystem fs, string path, string searchPattern, EnumerationOptions options, Kinds kinds, bool namesWanted = false)
-    {
-        var namesOnly = namesWanted && kinds == Kinds.Both && options.AttributesToSkip == 0 && !options.RecurseSubdirectories && !options.ReturnSpecialDirectories;
-        ArgumentNullException.ThrowIfNull(searchPattern);
-        ArgumentNullException.ThrowIfNull(options);
-        var given = path;
-        var full = fs.Full(path);
-
-        // "sub/*.txt": the directory part of a pattern moves to the path (FileSystemEnumerableFactory.NormalizeInputs).
-        var slash = searchPattern.LastIndexOfAny(['/', Path.DirectorySeparatorChar]);
-        if (slash >= 0)
+        // EnumerationOptions.FromSearchOption: any other value is refused before the path is looked at.
+        if (searchOption is not (SearchOption.TopDirectoryOnly or SearchOption.AllDirectories))
         {
-            given = Path.Join(given, searchPattern[..slash]);
-            full = fs.Full(Path.Join(full, searchPattern[..slash]));
-            searchPattern = searchPattern[(slash + 1)..];
+            throw Errors.EnumOutOfRange(nameof(searchOption));
         }
 
-        _ = fs.View.GetEntry(full); // a name too long is PathTooLongException here, as opendir(2) says ENAMETOOLONG
-        if (!fs.View.DirectoryExists(full))
+        return new EnumerationOptions
         {
-            throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
-        }
-
-        var expression = Translate(searchPattern, options.MatchType);
-
-        var ignoreCase = options.MatchCasing == MatchCasing.CaseInsensitive;
-        var results = new List<Hit>();
-        var pending = new Queue<(string Given, string Full, int Depth)>();
-        pending.Enqueue((given, full, 0));
-        while (pending.Count > 0)
-        {
-            var (dirGiven, dirFull, depth) = pending.Dequeue();
-            if (options.ReturnSpecialDirectories && (kinds & Kinds.Directories) != 0)
-            {
-                foreach (var special in new[] { ".", ".." })
-                {
-                    if (Matches(expression, special, options.MatchType, ignoreCase))
-                    {
-                        var entry = fs.View.GetEntry(dirFull)!;
-                        results.Add(new Hit(Path.Join(dirGiven, special), dirFull, entry, true));
-                    }
-                }
-            }
-
-            // The common listing (every entry, nothing skipped, no recursion, names only) needs no per-entry metadata:
-            // take the merged names, which the union keeps ready, and join them to the given path.
-            if (namesOnly)
-            {
-                foreach (var name in fs.View.GetEntryNames(dirFull))
-                {
-                    if (Matches(expression, name, options.MatchType, ignoreCase))
-                    {
-                        results.Add(new Hit(Path.Join(dirGiven, name), string.Empty, null, false));
-                    }
-                }
-
-                continue;
-            }
-
-            IReadOnlyList<UnionEntryInfo> entries;
-            try
-            {
-                entries = fs.View.GetEntries(dirFull);
-            }
-            catch (DirectoryNotFoundException) when (depth > 0)
-            {
-                continue; // removed while enumerating
-            }
-
-            foreach (var entry in entries)
-            {
-                var isDirectory = entry.Kind == EntryKind.Directory ||
-                    (entry.Kind == EntryKind.SymbolicLink && fs.View.DirectoryExists(fs.View.Out(entry.Path)));
-                if ((Metadata.Attributes(fs, entry) & options.AttributesToSkip) != 0)
-                {
-                    continue;
-                }
-
-                var childGiven = Path.Join(dirGiven, entry.Name);
-
-                // Links are listed, never followed into: a link loop cannot make the walk endless.
-                if (entry.Kind == EntryKind.Directory && options.RecurseSubdirectories && depth < options.MaxRecursionDepth)
-                {
-                    pending.Enqueue((childGiven, fs.View.Out(entry.Path), depth + 1));
-                }
-
-                var wanted = isDirectory ? (kinds & Kinds.Directories) != 0 : (kinds & Kinds.Files) != 0;
-                if (wanted && Matches(expression, entry.Name, options.MatchType, ignoreCase))
-                {
-                    results.Add(new Hit(childGiven, fs.View.Out(entry.Path), entry, isDirectory));
-                }
-            }
-        }
-
-        return results;
+            MatchType = MatchType.Win32,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+            RecurseSubdirectories = searchOption == SearchOption.AllDirectories,
+        };
     }
 
-    private static string Translate(string pattern, MatchType matchType)
-    {
-        if (matchType != MatchType.Win32 || pattern == "*")
-        {
-            return pattern;
-        }
-
-        if (pattern.Length == 0 || pattern == "." || pattern == "*.*")
-        {
-            return "*";
-        }
-
-        // On Unix a backslash is an ordinary character: escape it and the other Win32 wildcard characters first.
-        var escaped = pattern.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-            .Replace(">", "\\>", StringComparison.Ordinal).Replace("<", "\\<", StringComparison.Ordinal);
-        return FileSystemName.TranslateWin32Expression(escaped);
-    }
-
-    private static bool Matches(string expression, string name, MatchType matchType, bool ignoreCase) =>
-        expression == "*" || matchType == MatchType.Win32
-            ? FileSystemName.MatchesWin32Expression(expression, name, ignoreCase)
-            : FileSystemName.MatchesSimpleExpression(expression, name, ignoreCase);
+    /// <summary>
+    /// A lazy listing, as FileSystemEnumerable is: the arguments and the starting directory are checked now (a missing
+    /// directory throws here, not at the first MoveNext), each directory's entries are read when the enumeration
+    /// reaches it, so a file created between the call and the first MoveNext is listed.
+    /// </summary>
+    public static IEnumerable<T> Enumerate<T>(UnionFileSystem fs, string path, string searchPattern, EnumerationOptions options, Kinds kinds, Func<Hit, T> transform, bool namesWanted = false) =>
+        new ListingEnumerable<T>(ListingQuery.Prepare(fs, path, searchPattern, options, kinds, namesWanted), transform);
 }

@@ -176,5 +176,5 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
     public string[] GetFileSystemEntries(string path, string searchPattern, EnumerationOptions enumerationOptions) => [.. EnumerateFileSystemEntries(path, searchPattern, enumerationOptions)];
 
     private IEnumerable<string> Enumerate(string path, string searchPattern, EnumerationOptions options, Listing.Kinds kinds) =>
-        Listing.Enumerate(Fs, path, searchPattern, options, kinds, namesWanted: true).Select(hit => hit.ResultPath);
+        Listing.Enumerate(Fs, path, searchPattern, options, kinds, static hit => hit.ResultPath, namesWanted: true);
 }

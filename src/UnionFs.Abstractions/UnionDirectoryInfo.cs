@@ -115,14 +115,16 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
 
     public IFileSystemInfo[] GetFileSystemInfos(string searchPattern, EnumerationOptions enumerationOptions) => [.. EnumerateFileSystemInfos(searchPattern, enumerationOptions)];
 
+    // FullName is the path as given joined with each name (FileSystemInfo.Create), so a listing through a link to a
+    // directory keeps the link in every FullName.
     private IEnumerable<IDirectoryInfo> Directories(string pattern, EnumerationOptions options) =>
-        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Directories).Select(h => (IDirectoryInfo)new UnionDirectoryInfo(Fs, h.FullPath, h.ResultPath));
+        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Directories, h => (IDirectoryInfo)new UnionDirectoryInfo(Fs, h.FullPath, h.ResultPath));
 
     private IEnumerable<IFileInfo> Files(string pattern, EnumerationOptions options) =>
-        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Files).Select(h => (IFileInfo)new UnionFileInfo(Fs, h.FullPath, h.ResultPath));
+        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Files, h => (IFileInfo)new UnionFileInfo(Fs, h.FullPath, h.ResultPath));
 
     private IEnumerable<IFileSystemInfo> Infos(string pattern, EnumerationOptions options) =>
-        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Both).Select(h => h.IsDirectory
+        Listing.Enumerate(Fs, FullPath, pattern, options, Listing.Kinds.Both, h => h.IsDirectory
             ? (IFileSystemInfo)new UnionDirectoryInfo(Fs, h.FullPath, h.ResultPath)
             : new UnionFileInfo(Fs, h.FullPath, h.ResultPath));
 }

@@ -78,6 +78,19 @@ internal static class Errors
     public static IOException SeekBeforeBegin() =>
         new("An attempt was made to move the position before the beginning of the stream.");
 
+    /// <summary>A directory listing's search pattern that is rooted (FileSystemEnumerableFactory.NormalizeInputs):
+    /// the pattern may name subdirectories, never start over at a root.</summary>
+    public static ArgumentException RootedSearchPattern(string pattern, string paramName) =>
+        new($"Second path fragment must not be a drive or UNC name: '{pattern}'.", paramName);
+
+    /// <summary>A NUL character in a search pattern; System.IO names the offending value as the parameter.</summary>
+    public static ArgumentException NullCharInPath(string value) =>
+        new("Null character in path.", value);
+
+    /// <summary>An enum argument outside its defined values, as the BCL's argument checks word it.</summary>
+    public static ArgumentOutOfRangeException EnumOutOfRange(string paramName) =>
+        new(paramName, "Enum value was out of legal range.");
+
     public static ObjectDisposedException Disposed(string what) => new(what);
 
     /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>
