@@ -31,18 +31,8 @@ public sealed partial class Container
     {
         ThrowIfDisposed();
         var normalized = UnionPath.Normalize(path);
-        var key = FindOrLoop(normalized, followFinal: true, out var canonical, out _) is Status.Found or Status.Missing ? canonical : normalized;
-        var exclusive = (share & ~FileShare.Inheritable) == FileShare.None;
-        Acquire(key, exclusive);
-        try
-        {
-            return new SharedStream(OpenUnshared(normalized, mode, access), this, key, exclusive);
-        }
-        catch
-        {
-            Release(key, exclusive);
-            throw;
-        }
+        ValidateArguments(mode, access, share);
+        return Open(normalized, new OpenRequest(mode, access, share, FileOptions.None, null));
     }
 
     private void Acquire(string key, bool exclusive)
@@ -78,8 +68,28 @@ public sealed partial class Container
 
     private readonly record struct ShareState(int Shared, bool Exclusive);
 
-    /// <summary>A handle that gives its share back when disposed.</summary>
-    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive) : DelegatingStream(inner)
+    private SharedStream Shared(Stream inner, string normalized, string canonical, OpenRequest request) =>
+        new(inner, this, canonical, request.Exclusive, request.DeleteOnClose ? normalized : null);
+
+    /// <summary>
+    /// FileOptions.DeleteOnClose as .NET does it on Unix (SafeFileHandle.Unix.cs): when the handle closes it unlinks the
+    /// path it was opened with, whatever is there now (a link is removed, not its target; a file renamed away survives,
+    /// one created at the path meanwhile goes), and ignores any failure. An image file gets a whiteout.
+    /// </summary>
+    private void DeleteClosed(string path)
+    {
+        try
+        {
+            DeleteFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // unlink(2) errors are ignored on close, as .NET does.
+        }
+    }
+
+    /// <summary>A handle that gives its share back when disposed (and deletes its path for DeleteOnClose).</summary>
+    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive, string? deleteOnClose) : DelegatingStream(inner)
     {
         private bool _released;
 
@@ -97,6 +107,10 @@ public sealed partial class Container
                 {
                     _released = true;
                     owner.Release(key, exclusive);
+                    if (deleteOnClose is not null)
+                    {
+                        owner.DeleteClosed(deleteOnClose);
+                    }
                 }
             }
         }

@@ -80,6 +80,21 @@ internal static class Errors
 
     public static ObjectDisposedException Disposed(string what) => new(what);
 
+    public static ArgumentOutOfRangeException OutOfRange(string paramName) =>
+        new(paramName, "Enum value was out of legal range.");
+
+    public static ArgumentOutOfRangeException Negative(string paramName) =>
+        new(paramName, "Non-negative number required.");
+
+    /// <summary>An open's arguments do not go together; FileStream's wording, naming the argument it blames.</summary>
+    public static ArgumentException InvalidOpen(string message, string paramName) => new(message, paramName);
+
+    public static ArgumentException InvalidModeAndAccess(FileMode mode, FileAccess access, string paramName) =>
+        new($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", paramName);
+
+    public static ArgumentException AppendNeedsWriteOnly(string paramName) =>
+        new("Append access can be requested only in write-only mode.", paramName);
+
     /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>
     private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";
 
