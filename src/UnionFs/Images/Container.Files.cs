@@ -44,7 +44,7 @@ public sealed partial class Container
     /// otherwise, and the caller retries). Readers never see a partial file: until the publish they read the image's
     /// complete bytes, afterwards the complete copy.
     /// </summary>
-    private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access)
+    private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access, int bufferSize)
     {
         lock (PathLocks.For(this, path))
         {
@@ -79,7 +79,7 @@ public sealed partial class Container
                 }
 
                 AttachHooks(node);
-                return staged.Open(append ? FileMode.Append : FileMode.Open, access);
+                return staged.Open(append ? FileMode.Append : FileMode.Open, access, bufferSize);
             }
         }
     }
@@ -180,10 +180,13 @@ public sealed partial class Container
     /// <param name="path">A union path.</param>
     /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
     /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
-    public void DeleteFile(string path)
+    public void DeleteFile(string path) => DeleteFile(UnionPath.Normalize(path), disposing: false);
+
+    /// <summary><see cref="DeleteFile(string)"/>; <paramref name="disposing"/> lets <see cref="Dispose"/> delete the
+    /// files of DeleteOnClose handles it closes, after new calls are already refused.</summary>
+    private void DeleteFile(string normalized, bool disposing)
     {
-        var normalized = UnionPath.Normalize(path);
-        using (BeginWrite())
+        using (BeginWrite(checkDisposed: !disposing))
         {
             var status = Find(normalized, followFinal: false, out var canonical, out var hit);
             if (status is Status.ParentMissing or Status.ParentNotDirectory)

@@ -14,9 +14,13 @@ public sealed partial class Container
     /// before it waits for the lock instead (so a stream of writers cannot starve it).</summary>
     private const int InPlaceAttempts = 4;
 
-    /// <summary>What an open asks for, validated: <see cref="FileStreamOptions"/> minus what has no effect here.
-    /// CreateMode holds the permission bits a created file asks for (before the umask), or null for 0666.</summary>
-    private readonly record struct OpenRequest(FileMode Mode, FileAccess Access, FileShare Share, FileOptions Options, UnixFileMode? CreateMode)
+    /// <summary>FileStream's default buffer size.</summary>
+    private const int DefaultBufferSize = 4096;
+
+    /// <summary>What an open asks for, validated: <see cref="FileStreamOptions"/> minus the preallocation size.
+    /// CreateMode holds the permission bits a created file asks for (before the umask), or null for 0666; BufferSize is
+    /// the directory writable layer's FileStream buffer (0 or 1: unbuffered; the in-memory layer never buffers).</summary>
+    private readonly record struct OpenRequest(FileMode Mode, FileAccess Access, FileShare Share, FileOptions Options, UnixFileMode? CreateMode, int BufferSize = DefaultBufferSize)
     {
         public bool Writes => (Access & FileAccess.Write) != 0;
 
@@ -35,7 +39,7 @@ public sealed partial class Container
         ThrowIfDisposed();
         var normalized = UnionPath.Normalize(path);
         ValidateOptions(options);
-        return Open(normalized, new OpenRequest(options.Mode, options.Access, options.Share, options.Options, options.UnixCreateMode));
+        return Open(normalized, new OpenRequest(options.Mode, options.Access, options.Share, options.Options, options.UnixCreateMode, options.BufferSize));
     }
 
     /// <summary>The checks of FileStream(string, FileStreamOptions), in its order and with its parameter names
@@ -79,7 +83,7 @@ public sealed partial class Container
         ThrowIfDisposed();
         var normalized = UnionPath.Normalize(path);
         ValidateArguments(mode, access, share, bufferSize, options);
-        return Open(normalized, new OpenRequest(mode, access, share, options, null));
+        return Open(normalized, new OpenRequest(mode, access, share, options, null, bufferSize));
     }
 
     /// <summary>The checks of FileStream's ValidateArguments, in its order and with its parameter names
@@ -192,7 +196,7 @@ public sealed partial class Container
                 Acquire(canonical, request.Exclusive);
                 shared = canonical;
                 inner = data is not null
-                    ? data.Open(request.Mode == FileMode.Append ? FileMode.Append : FileMode.Open, request.Access)
+                    ? data.Open(request.Mode == FileMode.Append ? FileMode.Append : FileMode.Open, request.Access, request.BufferSize)
                     : (hit.Upper?.MetaCopyOf ?? hit.Lower!.Entry).OpenRead();
                 if (!X86Base.IsSupported)
                 {
@@ -268,7 +272,7 @@ public sealed partial class Container
                     if (status == Status.Missing)
                     {
                         UnionPath.ThrowIfNotCreatable(canonical, "path");
-                        var created = CreateFile(canonical, CreationMode(request.CreateMode), null).Data!.Open(FileMode.Open, access);
+                        var created = CreateFile(canonical, CreationMode(request.CreateMode), null).Data!.Open(FileMode.Open, access, request.BufferSize);
                         Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
                         return Claim(created, normalized, canonical, request, ref shared);
                     }
@@ -282,7 +286,7 @@ public sealed partial class Container
                             Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
                         }
 
-                        var opened = data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access);
+                        var opened = data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access, request.BufferSize);
                         return Claim(opened, normalized, canonical, request, ref shared);
                     }
 
@@ -295,13 +299,13 @@ public sealed partial class Container
                     if (truncate)
                     {
                         // O_TRUNC: the old bytes are not needed; keep the file's mode and create it empty.
-                        var truncated = CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access);
+                        var truncated = CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access, request.BufferSize);
                         Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
                         return Claim(truncated, normalized, canonical, request, ref shared);
                     }
                 }
 
-                if (CopyUpData(canonical, source, mode == FileMode.Append, access) is { } copied)
+                if (CopyUpData(canonical, source, mode == FileMode.Append, access, request.BufferSize) is { } copied)
                 {
                     return Claim(copied, normalized, canonical, request, ref shared);
                 }

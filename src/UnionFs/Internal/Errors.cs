@@ -78,7 +78,13 @@ internal static class Errors
     public static IOException SeekBeforeBegin() =>
         new("An attempt was made to move the position before the beginning of the stream.");
 
-    public static ObjectDisposedException Disposed(string what) => new(what);
+    /// <summary>ObjectDisposedException as the BCL builds it: the object's type name, and the standard message unless
+    /// a more telling one is given.</summary>
+    public static ObjectDisposedException Disposed(string objectName, string? message = null) =>
+        message is null ? new(objectName) : new(objectName, message);
+
+    /// <summary>A stream used after it was closed (by its owner or by the container's Dispose): FileStream's wording.</summary>
+    public static ObjectDisposedException StreamClosed() => new(null, "Cannot access a closed file.");
 
     public static ArgumentOutOfRangeException OutOfRange(string paramName) =>
         new(paramName, "Enum value was out of legal range.");

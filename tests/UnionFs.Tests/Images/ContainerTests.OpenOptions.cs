@@ -54,8 +54,10 @@ public sealed partial class ContainerTests
         Assert.That(c.Diff(), Has.Some.Matches<FileSystemChange>(d => d.Kind == FileSystemChangeKind.Deleted && d.Path == "/d/image"));
     }
 
+    // Buffer size 0 is unbuffered in both writable layers (the directory one passes it to its FileStream), so the
+    // bytes are there for another handle before the writer closes, as on disk.
     [Test]
-    public void OpenFile_DeleteOnCloseOnCreatedFile_WritesThenRemovesIt()
+    public void OpenFile_DeleteOnCloseUnbufferedCreatedFile_ReadableWhileOpenThenRemoved()
     {
         var c = Start(new LayerSpec().File("/d/image", "alpha"));
         var stream = c.OpenFile("/d/tmp", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 0, FileOptions.DeleteOnClose);
