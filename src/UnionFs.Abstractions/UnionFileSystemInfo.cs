@@ -93,7 +93,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         }
     }
 
-    public string? LinkTarget => Entry?.LinkTarget;
+    public string? LinkTarget => Fs.View.LinkTargetOut(Entry?.LinkTarget);
 
     public UnixFileMode UnixFileMode
     {
