@@ -1,18 +1,21 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Abstractions;
+using System.Linq;
 
 namespace UnionFs.Abstractions;
 
-/// <summary><see cref="IDirectory"/> of a <see cref="MountedFileSystem"/>: routed by path. The current directory,
-/// drives and temp directories are the host's; a directory move across the mount boundary is refused (EXDEV).</summary>
+/// <summary><see cref="IDirectory"/> of a <see cref="MountedFileSystem"/>: routed by path. The current directory is
+/// the mount's (either side); drives and temp directories are the host's; a directory move across the mount boundary
+/// is refused (EXDEV).</summary>
 internal sealed class MountedDirectory(MountedFileSystem fs) : IDirectory
 {
     public IFileSystem FileSystem => fs;
 
-    public string GetCurrentDirectory() => fs.Host.Directory.GetCurrentDirectory();
+    public string GetCurrentDirectory() => fs.RelativeBase();
 
-    public void SetCurrentDirectory(string path) => fs.Host.Directory.SetCurrentDirectory(path);
+    public void SetCurrentDirectory(string path) => fs.SetCurrentDirectory(path);
 
     public string[] GetLogicalDrives() => fs.Host.Directory.GetLogicalDrives();
 
@@ -22,102 +25,113 @@ internal sealed class MountedDirectory(MountedFileSystem fs) : IDirectory
     {
         MountedFileSystem.Validate(sourceDirName, nameof(sourceDirName));
         MountedFileSystem.Validate(destDirName, nameof(destDirName));
-        var side = fs.Pick(sourceDirName);
-        if (!ReferenceEquals(side, fs.Pick(destDirName)))
+        var side = fs.On(sourceDirName, out var source);
+        if (!ReferenceEquals(side, fs.On(destDirName, out var destination)))
         {
             throw new IOException($"Cannot move '{sourceDirName}' to '{destDirName}': they are not on the same file system (the union mounted at '{fs.MountPoint}' and the host).", 18);
         }
 
-        side.Directory.Move(sourceDirName, destDirName);
+        side.Directory.Move(source, destination);
     }
 
-    public global::System.IO.Abstractions.IDirectoryInfo CreateDirectory(global::System.String path) => fs.Pick(path).Directory.CreateDirectory(path);
+    /// <summary>A listing's results named from the path as the caller gave it, as System.IO names them, when the side
+    /// was handed the path fully qualified (see <see cref="MountedFileSystem.On"/>).</summary>
+    private static IEnumerable<string> Named(IEnumerable<string> results, string given, string routed) =>
+        ReferenceEquals(given, routed) ? results : results.Select(result => Rename(result, given, routed));
 
-    public global::System.IO.Abstractions.IDirectoryInfo CreateDirectory(global::System.String path, global::System.IO.UnixFileMode unixCreateMode) => fs.Pick(path).Directory.CreateDirectory(path, unixCreateMode);
+    private static string[] Named(string[] results, string given, string routed) =>
+        ReferenceEquals(given, routed) ? results : Array.ConvertAll(results, result => Rename(result, given, routed));
 
-    public global::System.IO.Abstractions.IFileSystemInfo CreateSymbolicLink(global::System.String path, global::System.String pathToTarget) => fs.Pick(path).Directory.CreateSymbolicLink(path, pathToTarget);
+    private static string Rename(string result, string given, string routed) =>
+        result.StartsWith(routed, StringComparison.Ordinal) ? given + result[routed.Length..] : result;
 
-    public void Delete(global::System.String path) => fs.Pick(path).Directory.Delete(path);
+    public global::System.IO.Abstractions.IDirectoryInfo CreateDirectory(global::System.String path) => fs.On(path, out var p).Directory.CreateDirectory(p);
 
-    public void Delete(global::System.String path, global::System.Boolean recursive) => fs.Pick(path).Directory.Delete(path, recursive);
+    public global::System.IO.Abstractions.IDirectoryInfo CreateDirectory(global::System.String path, global::System.IO.UnixFileMode unixCreateMode) => fs.On(path, out var p).Directory.CreateDirectory(p, unixCreateMode);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path) => fs.Pick(path).Directory.EnumerateDirectories(path);
+    public global::System.IO.Abstractions.IFileSystemInfo CreateSymbolicLink(global::System.String path, global::System.String pathToTarget) => fs.On(path, out var p).Directory.CreateSymbolicLink(p, pathToTarget);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.EnumerateDirectories(path, searchPattern);
+    public void Delete(global::System.String path) => fs.On(path, out var p).Directory.Delete(p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.EnumerateDirectories(path, searchPattern, searchOption);
+    public void Delete(global::System.String path, global::System.Boolean recursive) => fs.On(path, out var p).Directory.Delete(p, recursive);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.EnumerateDirectories(path, searchPattern, enumerationOptions);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path) => Named(fs.On(path, out var p).Directory.EnumerateDirectories(p), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path) => fs.Pick(path).Directory.EnumerateFiles(path);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.EnumerateDirectories(p, searchPattern), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.EnumerateFiles(path, searchPattern);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.EnumerateDirectories(p, searchPattern, searchOption), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.EnumerateFiles(path, searchPattern, searchOption);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.EnumerateDirectories(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.EnumerateFiles(path, searchPattern, enumerationOptions);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path) => Named(fs.On(path, out var p).Directory.EnumerateFiles(p), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path) => fs.Pick(path).Directory.EnumerateFileSystemEntries(path);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.EnumerateFiles(p, searchPattern), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.EnumerateFileSystemEntries(path, searchPattern);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.EnumerateFiles(p, searchPattern, searchOption), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.EnumerateFileSystemEntries(path, searchPattern, searchOption);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFiles(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.EnumerateFiles(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.EnumerateFileSystemEntries(path, searchPattern, enumerationOptions);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path) => Named(fs.On(path, out var p).Directory.EnumerateFileSystemEntries(p), path, p);
 
-    public global::System.Boolean Exists(global::System.String? path) => fs.Pick(path).Directory.Exists(path);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.EnumerateFileSystemEntries(p, searchPattern), path, p);
 
-    public global::System.DateTime GetCreationTime(global::System.String path) => fs.Pick(path).Directory.GetCreationTime(path);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.EnumerateFileSystemEntries(p, searchPattern, searchOption), path, p);
 
-    public global::System.DateTime GetCreationTimeUtc(global::System.String path) => fs.Pick(path).Directory.GetCreationTimeUtc(path);
+    public global::System.Collections.Generic.IEnumerable<global::System.String> EnumerateFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.EnumerateFileSystemEntries(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.String[] GetDirectories(global::System.String path) => fs.Pick(path).Directory.GetDirectories(path);
+    public global::System.Boolean Exists(global::System.String? path) => fs.OnOrNull(path, out var p)?.Directory.Exists(p) ?? false;
 
-    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.GetDirectories(path, searchPattern);
+    public global::System.DateTime GetCreationTime(global::System.String path) => fs.On(path, out var p).Directory.GetCreationTime(p);
 
-    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.GetDirectories(path, searchPattern, searchOption);
+    public global::System.DateTime GetCreationTimeUtc(global::System.String path) => fs.On(path, out var p).Directory.GetCreationTimeUtc(p);
 
-    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.GetDirectories(path, searchPattern, enumerationOptions);
+    public global::System.String[] GetDirectories(global::System.String path) => Named(fs.On(path, out var p).Directory.GetDirectories(p), path, p);
 
-    public global::System.String GetDirectoryRoot(global::System.String path) => fs.Pick(path).Directory.GetDirectoryRoot(path);
+    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.GetDirectories(p, searchPattern), path, p);
 
-    public global::System.String[] GetFiles(global::System.String path) => fs.Pick(path).Directory.GetFiles(path);
+    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.GetDirectories(p, searchPattern, searchOption), path, p);
 
-    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.GetFiles(path, searchPattern);
+    public global::System.String[] GetDirectories(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.GetDirectories(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.GetFiles(path, searchPattern, searchOption);
+    public global::System.String GetDirectoryRoot(global::System.String path) => fs.On(path, out var p).Directory.GetDirectoryRoot(p);
 
-    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.GetFiles(path, searchPattern, enumerationOptions);
+    public global::System.String[] GetFiles(global::System.String path) => Named(fs.On(path, out var p).Directory.GetFiles(p), path, p);
 
-    public global::System.String[] GetFileSystemEntries(global::System.String path) => fs.Pick(path).Directory.GetFileSystemEntries(path);
+    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.GetFiles(p, searchPattern), path, p);
 
-    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern) => fs.Pick(path).Directory.GetFileSystemEntries(path, searchPattern);
+    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.GetFiles(p, searchPattern, searchOption), path, p);
 
-    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => fs.Pick(path).Directory.GetFileSystemEntries(path, searchPattern, searchOption);
+    public global::System.String[] GetFiles(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.GetFiles(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => fs.Pick(path).Directory.GetFileSystemEntries(path, searchPattern, enumerationOptions);
+    public global::System.String[] GetFileSystemEntries(global::System.String path) => Named(fs.On(path, out var p).Directory.GetFileSystemEntries(p), path, p);
 
-    public global::System.DateTime GetLastAccessTime(global::System.String path) => fs.Pick(path).Directory.GetLastAccessTime(path);
+    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern) => Named(fs.On(path, out var p).Directory.GetFileSystemEntries(p, searchPattern), path, p);
 
-    public global::System.DateTime GetLastAccessTimeUtc(global::System.String path) => fs.Pick(path).Directory.GetLastAccessTimeUtc(path);
+    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.SearchOption searchOption) => Named(fs.On(path, out var p).Directory.GetFileSystemEntries(p, searchPattern, searchOption), path, p);
 
-    public global::System.DateTime GetLastWriteTime(global::System.String path) => fs.Pick(path).Directory.GetLastWriteTime(path);
+    public global::System.String[] GetFileSystemEntries(global::System.String path, global::System.String searchPattern, global::System.IO.EnumerationOptions enumerationOptions) => Named(fs.On(path, out var p).Directory.GetFileSystemEntries(p, searchPattern, enumerationOptions), path, p);
 
-    public global::System.DateTime GetLastWriteTimeUtc(global::System.String path) => fs.Pick(path).Directory.GetLastWriteTimeUtc(path);
+    public global::System.DateTime GetLastAccessTime(global::System.String path) => fs.On(path, out var p).Directory.GetLastAccessTime(p);
 
-    public global::System.IO.Abstractions.IDirectoryInfo? GetParent(global::System.String path) => fs.Pick(path).Directory.GetParent(path);
+    public global::System.DateTime GetLastAccessTimeUtc(global::System.String path) => fs.On(path, out var p).Directory.GetLastAccessTimeUtc(p);
 
-    public global::System.IO.Abstractions.IFileSystemInfo? ResolveLinkTarget(global::System.String linkPath, global::System.Boolean returnFinalTarget) => fs.Pick(linkPath).Directory.ResolveLinkTarget(linkPath, returnFinalTarget);
+    public global::System.DateTime GetLastWriteTime(global::System.String path) => fs.On(path, out var p).Directory.GetLastWriteTime(p);
 
-    public void SetCreationTime(global::System.String path, global::System.DateTime creationTime) => fs.Pick(path).Directory.SetCreationTime(path, creationTime);
+    public global::System.DateTime GetLastWriteTimeUtc(global::System.String path) => fs.On(path, out var p).Directory.GetLastWriteTimeUtc(p);
 
-    public void SetCreationTimeUtc(global::System.String path, global::System.DateTime creationTimeUtc) => fs.Pick(path).Directory.SetCreationTimeUtc(path, creationTimeUtc);
+    public global::System.IO.Abstractions.IDirectoryInfo? GetParent(global::System.String path) => fs.On(path, out var p).Directory.GetParent(p);
 
-    public void SetLastAccessTime(global::System.String path, global::System.DateTime lastAccessTime) => fs.Pick(path).Directory.SetLastAccessTime(path, lastAccessTime);
+    public global::System.IO.Abstractions.IFileSystemInfo? ResolveLinkTarget(global::System.String linkPath, global::System.Boolean returnFinalTarget) => fs.On(linkPath, out var p).Directory.ResolveLinkTarget(p, returnFinalTarget);
 
-    public void SetLastAccessTimeUtc(global::System.String path, global::System.DateTime lastAccessTimeUtc) => fs.Pick(path).Directory.SetLastAccessTimeUtc(path, lastAccessTimeUtc);
+    public void SetCreationTime(global::System.String path, global::System.DateTime creationTime) => fs.On(path, out var p).Directory.SetCreationTime(p, creationTime);
 
-    public void SetLastWriteTime(global::System.String path, global::System.DateTime lastWriteTime) => fs.Pick(path).Directory.SetLastWriteTime(path, lastWriteTime);
+    public void SetCreationTimeUtc(global::System.String path, global::System.DateTime creationTimeUtc) => fs.On(path, out var p).Directory.SetCreationTimeUtc(p, creationTimeUtc);
 
-    public void SetLastWriteTimeUtc(global::System.String path, global::System.DateTime lastWriteTimeUtc) => fs.Pick(path).Directory.SetLastWriteTimeUtc(path, lastWriteTimeUtc);
+    public void SetLastAccessTime(global::System.String path, global::System.DateTime lastAccessTime) => fs.On(path, out var p).Directory.SetLastAccessTime(p, lastAccessTime);
+
+    public void SetLastAccessTimeUtc(global::System.String path, global::System.DateTime lastAccessTimeUtc) => fs.On(path, out var p).Directory.SetLastAccessTimeUtc(p, lastAccessTimeUtc);
+
+    public void SetLastWriteTime(global::System.String path, global::System.DateTime lastWriteTime) => fs.On(path, out var p).Directory.SetLastWriteTime(p, lastWriteTime);
+
+    public void SetLastWriteTimeUtc(global::System.String path, global::System.DateTime lastWriteTimeUtc) => fs.On(path, out var p).Directory.SetLastWriteTimeUtc(p, lastWriteTimeUtc);
 }

@@ -11,8 +11,8 @@ internal sealed class MountedFileInfoFactory(MountedFileSystem fs) : IFileInfoFa
 
     public IFileInfo New(string fileName)
     {
-        var side = fs.Pick(fileName);
-        return ReferenceEquals(side, fs.Union) ? side.FileInfo.New(fs.Host.Path.GetFullPath(fileName)) : side.FileInfo.New(fileName);
+        var side = fs.On(fileName, out var routed);
+        return side.FileInfo.New(routed);
     }
 
     public IFileInfo? Wrap(FileInfo? fileInfo) => fs.Host.FileInfo.Wrap(fileInfo);
@@ -24,8 +24,8 @@ internal sealed class MountedDirectoryInfoFactory(MountedFileSystem fs) : IDirec
 
     public IDirectoryInfo New(string path)
     {
-        var side = fs.Pick(path);
-        return ReferenceEquals(side, fs.Union) ? side.DirectoryInfo.New(fs.Host.Path.GetFullPath(path)) : side.DirectoryInfo.New(path);
+        var side = fs.On(path, out var routed);
+        return side.DirectoryInfo.New(routed);
     }
 
     public IDirectoryInfo? Wrap(DirectoryInfo? directoryInfo) => fs.Host.DirectoryInfo.Wrap(directoryInfo);
@@ -35,19 +35,19 @@ internal sealed class MountedFileStreamFactory(MountedFileSystem fs) : IFileStre
 {
     public IFileSystem FileSystem => fs;
 
-    public FileSystemStream New(string path, FileMode mode) => fs.Pick(path).FileStream.New(path, mode);
+    public FileSystemStream New(string path, FileMode mode) => fs.On(path, out var p).FileStream.New(p, mode);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access) => fs.Pick(path).FileStream.New(path, mode, access);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access) => fs.On(path, out var p).FileStream.New(p, mode, access);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share) => fs.Pick(path).FileStream.New(path, mode, access, share);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share) => fs.On(path, out var p).FileStream.New(p, mode, access, share);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => fs.Pick(path).FileStream.New(path, mode, access, share, bufferSize);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => fs.On(path, out var p).FileStream.New(p, mode, access, share, bufferSize);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) => fs.Pick(path).FileStream.New(path, mode, access, share, bufferSize, useAsync);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) => fs.On(path, out var p).FileStream.New(p, mode, access, share, bufferSize, useAsync);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options) => fs.Pick(path).FileStream.New(path, mode, access, share, bufferSize, options);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options) => fs.On(path, out var p).FileStream.New(p, mode, access, share, bufferSize, options);
 
-    public FileSystemStream New(string path, FileStreamOptions options) => fs.Pick(path).FileStream.New(path, options);
+    public FileSystemStream New(string path, FileStreamOptions options) => fs.On(path, out var p).FileStream.New(p, options);
 
     public FileSystemStream New(SafeFileHandle handle, FileAccess access) => fs.Host.FileStream.New(handle, access);
 
@@ -64,11 +64,23 @@ internal sealed class MountedWatcherFactory(MountedFileSystem fs) : IFileSystemW
 
     public IFileSystemWatcher New() => fs.Host.FileSystemWatcher.New();
 
-    public IFileSystemWatcher New(string path) => fs.Pick(path).FileSystemWatcher.New(Full(path));
+    // The path as given where the side resolves it itself: a watcher's Path reads back as it was set.
+    public IFileSystemWatcher New(string path) => fs.On(path, out var p).FileSystemWatcher.New(p);
 
-    public IFileSystemWatcher New(string path, string filter) => fs.Pick(path).FileSystemWatcher.New(Full(path), filter);
+    public IFileSystemWatcher New(string path, string filter) => fs.On(path, out var p).FileSystemWatcher.New(p, filter);
 
     public IFileSystemWatcher? Wrap(FileSystemWatcher? fileSystemWatcher) => fs.Host.FileSystemWatcher.Wrap(fileSystemWatcher);
+}
 
-    private string Full(string path) => fs.Host.Path.GetFullPath(path);
+/// <summary>The host's drives plus the union's at the mount point, as a real mount appears among them; a drive name is
+/// routed like any path (inside the mount it is a drive of the union).</summary>
+internal sealed class MountedDriveInfoFactory(MountedFileSystem fs) : IDriveInfoFactory
+{
+    public IFileSystem FileSystem => fs;
+
+    public IDriveInfo[] GetDrives() => [.. fs.Host.DriveInfo.GetDrives(), .. fs.Union.DriveInfo.GetDrives()];
+
+    public IDriveInfo New(string driveName) => fs.On(driveName, out var routed).DriveInfo.New(routed);
+
+    public IDriveInfo? Wrap(DriveInfo? driveInfo) => fs.Host.DriveInfo.Wrap(driveInfo);
 }

@@ -3,8 +3,9 @@ using System.IO.Abstractions;
 
 namespace UnionFs.Abstractions;
 
-/// <summary><see cref="IPath"/> of a <see cref="MountedFileSystem"/>: the host's path rules and temp folder;
-/// <see cref="Exists"/> asks the side the path is on.</summary>
+/// <summary><see cref="IPath"/> of a <see cref="MountedFileSystem"/>: the host's path rules and temp folder (on the real
+/// disk, outside the mount, so it exists); <see cref="GetFullPath(string)"/> resolves against the mount's current
+/// directory and <see cref="Exists"/> asks the side the path is on.</summary>
 internal sealed class MountedPath(MountedFileSystem fs) : IPath
 {
     public IFileSystem FileSystem => fs;
@@ -33,7 +34,7 @@ internal sealed class MountedPath(MountedFileSystem fs) : IPath
 
     public bool EndsInDirectorySeparator(string path) => fs.Host.Path.EndsInDirectorySeparator(path);
 
-    public bool Exists(string? path) => fs.Pick(path).Path.Exists(path);
+    public bool Exists(string? path) => fs.OnOrNull(path, out var p)?.Path.Exists(p) ?? false;
 
     public ReadOnlySpan<char> GetDirectoryName(ReadOnlySpan<char> path) => fs.Host.Path.GetDirectoryName(path);
 
@@ -51,7 +52,7 @@ internal sealed class MountedPath(MountedFileSystem fs) : IPath
 
     public string? GetFileNameWithoutExtension(string? path) => fs.Host.Path.GetFileNameWithoutExtension(path);
 
-    public string GetFullPath(string path) => fs.Host.Path.GetFullPath(path);
+    public string GetFullPath(string path) => fs.Full(path);
 
     public string GetFullPath(string path, string basePath) => fs.Host.Path.GetFullPath(path, basePath);
 
@@ -65,7 +66,14 @@ internal sealed class MountedPath(MountedFileSystem fs) : IPath
 
     public string GetRandomFileName() => fs.Host.Path.GetRandomFileName();
 
-    public string GetRelativePath(string relativeTo, string path) => fs.Host.Path.GetRelativePath(relativeTo, path);
+    public string GetRelativePath(string relativeTo, string path)
+    {
+        ArgumentNullException.ThrowIfNull(relativeTo);
+        ArgumentNullException.ThrowIfNull(path);
+        return fs.Host.Path.GetRelativePath(
+            relativeTo.Length == 0 ? relativeTo : fs.Full(relativeTo),
+            path.Length == 0 ? path : fs.Full(path));
+    }
 
     public string GetTempPath() => fs.Host.Path.GetTempPath();
 

@@ -40,16 +40,17 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
         return new UnionDirectoryInfo(Fs, full, path);
     }
 
+    /// <summary>mkdtemp(3) in the temp directory: prefix plus six random characters, owner-only (0700).</summary>
     public IDirectoryInfo CreateTempSubdirectory(string? prefix = null)
     {
-        var temp = Fs.Path.GetTempPath();
-        C.CreateDirectory(temp);
+        var temp = ((UnionPathApi)Fs.Path).EnsureTempDirectory();
         while (true)
         {
-            var candidate = Path.Combine(temp, (prefix ?? string.Empty) + Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal));
+            var candidate = temp + (prefix ?? string.Empty) + UnionPathApi.RandomSuffix();
             if (!C.Exists(candidate))
             {
                 C.CreateDirectory(candidate);
+                C.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 return new UnionDirectoryInfo(Fs, candidate, candidate);
             }
         }
@@ -75,8 +76,10 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
         {
             return C.DirectoryExists(Fs.Full(path));
         }
-        catch (PathTooLongException)
+        catch (Exception e) when (e is PathTooLongException or FileNotFoundException)
         {
+            // FileNotFoundException: a relative path once the current directory is gone, which Directory.Exists
+            // answers false for.
             return false;
         }
     }
@@ -93,23 +96,47 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
         C.MoveDirectory(source, Fs.Full(destDirName, nameof(destDirName)));
     }
 
-    public string GetCurrentDirectory() => Fs.CurrentDirectory;
+    /// <summary>getcwd(2): fails once the directory has been deleted (in mount mode, the mount's current directory).</summary>
+    public string GetCurrentDirectory() => Fs.Mount is { } mount ? mount.Directory.GetCurrentDirectory() : Fs.RelativeBase();
 
     public void SetCurrentDirectory(string path)
     {
-        var full = Path.TrimEndingDirectorySeparator(Fs.Full(path));
-        if (!C.DirectoryExists(full))
+        if (Fs.Mount is { } mount)
         {
-            throw new DirectoryNotFoundException($"Could not find a part of the path '{full}'.");
+            mount.Directory.SetCurrentDirectory(path);
+            return;
         }
 
-        Fs.CurrentDirectory = full.Length == 0 ? Fs.View.Root : full;
+        Fs.CurrentDirectory = Physical(path);
     }
 
+    /// <summary>
+    /// chdir(2) then getcwd(2): the directory <paramref name="path"/> names, with every link on the way resolved, as
+    /// GetCurrentDirectory reports it after SetCurrentDirectory through a link (probed on .NET 10).
+    /// </summary>
+    internal string Physical(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.TrimEndingDirectorySeparator(Fs.Full(path));
+        if (full.Length == 0)
+        {
+            full = Fs.View.Root;
+        }
+
+        if (!C.DirectoryExists(full))
+        {
+            throw UnionFs.Internal.Errors.PartNotFound(full);
+        }
+
+        var entry = C.ResolveLinkTarget(full) ?? C.GetEntry(full);
+        return entry is null ? full : C.Out(entry.Path);
+    }
+
+    /// <summary>Linux has one root, <c>/</c>, whatever the path (a mount point is not a root to GetDirectoryRoot).</summary>
     public string GetDirectoryRoot(string path)
     {
-        _ = Fs.Full(path);
-        return Fs.View.Root;
+        var full = Fs.Full(path);
+        return Fs.View.IsMounted ? Path.GetPathRoot(full) ?? Fs.View.Root : Fs.View.Root;
     }
 
     public string[] GetLogicalDrives() => [Fs.View.Root];

@@ -260,8 +260,9 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
         {
             return !Path.EndsInDirectorySeparator(path) && C.FileExists(Fs.Full(path));
         }
-        catch (PathTooLongException)
+        catch (Exception e) when (e is PathTooLongException or FileNotFoundException)
         {
+            // FileNotFoundException: a relative path once the current directory is gone (File.Exists says false).
             return false;
         }
     }

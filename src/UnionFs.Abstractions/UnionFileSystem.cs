@@ -32,9 +32,10 @@ public sealed class UnionFileSystem : IFileSystem
     }
 
     /// <summary>The union presented at <paramref name="mountPoint"/> (a full host path), for <see cref="MountedFileSystem"/>.</summary>
-    internal UnionFileSystem(Container container, string? mountPoint, IFileSystem? host = null)
+    internal UnionFileSystem(Container container, string? mountPoint, IFileSystem? host = null, MountedFileSystem? mount = null)
     {
         Host = host;
+        Mount = mount;
         ArgumentNullException.ThrowIfNull(container);
         Container = container;
         View = new UnionView(container, mountPoint);
@@ -91,14 +92,33 @@ public sealed class UnionFileSystem : IFileSystem
     /// <summary>In mount mode, the file system outside the mount (for roots and parents that lie outside it).</summary>
     internal IFileSystem? Host { get; }
 
+    /// <summary>In mount mode, the mount this union is the inside of: it owns the current directory, which may lie on
+    /// either side.</summary>
+    internal MountedFileSystem? Mount { get; }
+
     /// <summary>A directory info for a presented path, inside the union or (in mount mode) outside it on the host.</summary>
     internal IDirectoryInfo DirectoryInfoFor(string presented) =>
         Host is not null && !View.Presents(presented) ? Host.DirectoryInfo.New(presented) : new UnionDirectoryInfo(this, presented, presented);
 
+    /// <summary>The current directory as set, unchecked (unused in mount mode, where the mount owns it).</summary>
     internal string CurrentDirectory
     {
         get => _currentDirectory;
         set => _currentDirectory = value;
+    }
+
+    /// <summary>The directory relative paths resolve against. Once it has been deleted, getcwd(2) fails and .NET
+    /// refuses every relative path (and GetCurrentDirectory itself) with a FileNotFoundException; absolute paths
+    /// still work.</summary>
+    internal string RelativeBase()
+    {
+        if (Mount is not null)
+        {
+            return Mount.RelativeBase();
+        }
+
+        var current = _currentDirectory;
+        return current == View.Root || View.DirectoryExists(current) ? current : throw UnionFs.Internal.Errors.CurrentDirectoryGone(current);
     }
 
     /// <summary>A caller's path as the absolute union path System.IO would use: relative paths against the current
@@ -131,7 +151,8 @@ public sealed class UnionFileSystem : IFileSystem
 
         // On Unix a backslash would be part of a name to System.IO, but a union path treats it as a separator (as the
         // core API does): normalize it first so both agree.
-        return System.IO.Path.GetFullPath(OperatingSystem.IsWindows() ? path : path.Replace('\\', '/'), _currentDirectory);
+        var spelled = OperatingSystem.IsWindows() ? path : path.Replace('\\', '/');
+        return System.IO.Path.IsPathFullyQualified(spelled) ? System.IO.Path.GetFullPath(spelled) : System.IO.Path.GetFullPath(spelled, RelativeBase());
     }
 
     /// <summary>

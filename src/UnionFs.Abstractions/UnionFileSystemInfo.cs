@@ -110,7 +110,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
     }
 
     /// <summary>readlink: the stored text, never resolved, so a dangling or looping link still reports it.</summary>
-    public string? LinkTarget => Entry?.LinkTarget;
+    public string? LinkTarget => Fs.View.LinkTargetOut(Entry?.LinkTarget);
 
     /// <summary>The final target's mode (stat follows the link), or -1 when it dangles or loops.</summary>
     public UnixFileMode UnixFileMode

@@ -7,13 +7,55 @@ namespace UnionFs.Abstractions;
 /// <summary>
 /// <see cref="IPath"/> for a union rooted at <c>/</c>: string operations are System.IO.Path's (Unix rules); the ones
 /// that touch the file system (<see cref="GetFullPath(string)"/>, <see cref="Exists"/>, <see cref="GetTempPath"/>,
-/// <see cref="GetTempFileName"/>) work inside the union, against this file system's current directory.
+/// <see cref="GetTempFileName"/>) work inside the union, against this file system's current directory (in mount mode,
+/// the mount's).
 /// </summary>
 internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 {
-    /// <summary>The union's temp directory (<c>/tmp</c> in the union), with a trailing separator as GetTempPath gives it;
-    /// created on demand by <see cref="GetTempFileName"/>.</summary>
+    /// <summary>/tmp as a Linux system has it: world-writable with the sticky bit (1777).</summary>
+    private const UnixFileMode TempMode = (UnixFileMode)0x3FF;
+
+    /// <summary>mkstemp(3) and mkdtemp(3) fill their six X's from these.</summary>
+    private const string NameChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>The union's temp directory (<c>/tmp</c> in the union), with a trailing separator as GetTempPath gives it.</summary>
     private string TempDirectory => fs.View.Out("/tmp") + Path.DirectorySeparatorChar;
+
+    /// <summary>Six random name characters, as mkstemp and mkdtemp put in a temp name.</summary>
+    internal static string RandomSuffix() => string.Create(6, 0, static (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = NameChars[System.Security.Cryptography.RandomNumberGenerator.GetInt32(NameChars.Length)];
+        }
+    });
+
+    /// <summary>
+    /// <see cref="GetTempPath"/>, made usable: an image need not contain <c>/tmp</c> (a scratch or distroless image
+    /// has none), yet code writes to <c>Path.Combine(GetTempPath(), name)</c> expecting it to exist, as it always does
+    /// on a Linux host. So the union creates it on first use, mode 1777 as on Linux, in the writable layer; an entry
+    /// already there (even a file) is left as it is.
+    /// </summary>
+    internal string EnsureTempDirectory()
+    {
+        var temp = TempDirectory;
+        var directory = Path.TrimEndingDirectorySeparator(temp);
+        if (!fs.View.Exists(directory))
+        {
+            try
+            {
+                fs.View.CreateDirectory(directory);
+                fs.View.SetUnixFileMode(directory, TempMode);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Whatever stops it (another thread won the race, a read-only container) leaves the path as System.IO
+                // would report it; writes under it then fail in their own words.
+            }
+        }
+
+        return temp;
+    }
 
     public IFileSystem FileSystem => fs;
 
@@ -41,7 +83,23 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 
     public bool EndsInDirectorySeparator(string path) => Path.EndsInDirectorySeparator(path);
 
-    public bool Exists(string? path) => !string.IsNullOrEmpty(path) && !path.Contains('\0', StringComparison.Ordinal) && fs.View.Exists(fs.Full(path));
+    public bool Exists(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return fs.View.Exists(fs.Full(path));
+        }
+        catch (FileNotFoundException)
+        {
+            // A relative path once the current directory is gone: Path.Exists answers false, as for anything unresolvable.
+            return false;
+        }
+    }
 
     public ReadOnlySpan<char> GetDirectoryName(ReadOnlySpan<char> path) => Path.GetDirectoryName(path);
 
@@ -75,18 +133,21 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 
     public string GetRelativePath(string relativeTo, string path) => Path.GetRelativePath(fs.Full(relativeTo, nameof(relativeTo)), fs.Full(path));
 
+    /// <summary>mkstemp(3) in the union's temp directory: a new empty file, owner read and write only, named
+    /// <c>tmpXXXXXX.tmp</c> as .NET names it on Unix.</summary>
     public string GetTempFileName()
     {
-        fs.View.CreateDirectory(TempDirectory);
+        var temp = EnsureTempDirectory();
         while (true)
         {
-            var candidate = TempDirectory + "tmp" + Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal)[..6].ToUpperInvariant() + ".tmp";
+            var candidate = temp + "tmp" + RandomSuffix() + ".tmp";
             try
             {
                 using (fs.View.OpenFile(candidate, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                 }
 
+                fs.View.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 return candidate;
             }
             catch (IOException) when (fs.View.Exists(candidate))
@@ -96,7 +157,7 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
         }
     }
 
-    public string GetTempPath() => TempDirectory;
+    public string GetTempPath() => EnsureTempDirectory();
 
     public bool HasExtension(ReadOnlySpan<char> path) => Path.HasExtension(path);
 

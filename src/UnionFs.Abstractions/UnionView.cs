@@ -98,7 +98,49 @@ internal sealed class UnionView
 
     public UnionEntryInfo? ResolveLinkTarget(string path) => Container.ResolveLinkTarget(In(path));
 
-    public void CreateSymbolicLink(string path, string target) => Container.CreateSymbolicLink(In(path), target);
+    public void CreateSymbolicLink(string path, string target) => Container.CreateSymbolicLink(In(path), LinkTargetIn(path, target));
+
+    /// <summary>
+    /// A link target as written through the adapter, as the container stores it. At the root presentation it is kept
+    /// verbatim. In mount mode the file system is a host directory, so an absolute host target inside the mount is
+    /// stored union-absolute (the rest of it verbatim) and reads back, through <see cref="LinkTargetOut"/>, as the host
+    /// path it was written as. A target that leaves the mount (absolute, or relative and climbing above the mount
+    /// point, judged lexically from the link's directory as System.IO.Path does) is refused: the kernel would follow
+    /// it onto the host, and UnionFs never reads or writes outside its layers through a link.
+    /// </summary>
+    public string LinkTargetIn(string presentedLink, string target)
+    {
+        if (!IsMounted)
+        {
+            return target;
+        }
+
+        if (!Path.IsPathRooted(target))
+        {
+            var directory = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(presentedLink)) ?? Root;
+            return Presents(Path.GetFullPath(target, directory)) ? target : throw UnionFs.Internal.Errors.LinkTargetOutsideMount(presentedLink, target, Root);
+        }
+
+        if (target == Root || target == _prefix)
+        {
+            return "/";
+        }
+
+        if (target.StartsWith(_prefix, StringComparison.Ordinal))
+        {
+            var rest = target[_prefix.Length..];
+            return "/" + (Separator == '/' ? rest : rest.Replace(Separator, '/'));
+        }
+
+        // Spelled differently ("MOUNT/../MOUNT/x", doubled separators): judged by the path it names.
+        var full = Path.GetFullPath(target);
+        return Presents(full) ? In(full) : throw UnionFs.Internal.Errors.LinkTargetOutsideMount(presentedLink, target, Root);
+    }
+
+    /// <summary>A stored link target as the adapter presents it (<c>LinkTarget</c>): in mount mode an absolute target is
+    /// absolute in the union, so it reads as the host path under the mount point; relative targets are verbatim.</summary>
+    public string? LinkTargetOut(string? stored) =>
+        stored is not null && IsMounted && stored.StartsWith('/') ? Out(stored) : stored;
 
     public void CreateDirectory(string path) => Container.CreateDirectory(In(path));
 

@@ -110,6 +110,20 @@ internal static class Errors
 
     public static ArgumentException AppendNeedsWriteOnly(string paramName) =>
         new("Append access can be requested only in write-only mode.", paramName);
+    /// <summary>getcwd(2) after the current directory was removed (ENOENT): .NET reports "Unable to find the specified
+    /// file." for the current directory and for every relative path resolved against it (probed on .NET 10).</summary>
+    public static FileNotFoundException CurrentDirectoryGone(string directory) =>
+        new($"Unable to find the specified file. The current directory '{directory}' no longer exists.", directory);
+
+    /// <summary>DriveInfo on Unix when statfs fails: the drive name as given.</summary>
+    public static DriveNotFoundException DriveNotFound(string driveName) =>
+        new($"Could not find the drive '{driveName}'. The drive might not be ready or might not be mapped.");
+
+    /// <summary>A link created through a mount whose target leaves the mount: following it would read or write host
+    /// files outside every layer, so it is refused as a permission error (EPERM), never stored.</summary>
+    public static UnauthorizedAccessException LinkTargetOutsideMount(string path, string target, string mountPoint) =>
+        new($"Access to the path '{path}' is denied: the link target '{target}' lies outside the union mounted at '{mountPoint}'.");
+
 
     /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>
     private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";

@@ -50,7 +50,7 @@ public sealed class FileSystemContractTests(ContractSubject subject)
         Assert.That(actual, Is.EqualTo(expected), $"{name} on {subject}");
     }
 
-    private static string Run(ContractCases.Case scenario, ContractFileSystem fs)
+    internal static string Run(ContractCases.Case scenario, ContractFileSystem fs)
     {
         try
         {

@@ -74,6 +74,88 @@ public sealed class MountedFileSystemTests
     }
 
     [Test]
+    public void CreateSymbolicLink_AbsoluteHostTargetInsideTheMount_StoredUnionAbsoluteAndFollowed()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        using var container = Image.Create([new MemoryLayerBuilder().AddTextFile("/d/f.txt", "x").AddSymbolicLink("/d/image-abs", "/d/f.txt").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+        var link = Path.Combine(mount, "d", "abs");
+
+        var created = fs.File.CreateSymbolicLink(link, Path.Combine(mount, "d", "f.txt"));
+        fs.File.AppendAllText(link, "+");
+
+        Assert.That(container.GetEntry("/d/abs")!.LinkTarget, Is.EqualTo("/d/f.txt"), "stored absolute in the union, so the container (and an export) follows it");
+        Assert.That(created.LinkTarget, Is.EqualTo(Path.Combine(mount, "d", "f.txt")));
+        Assert.That(fs.FileInfo.New(link).LinkTarget, Is.EqualTo(Path.Combine(mount, "d", "f.txt")), "reads back as written");
+        Assert.That(fs.File.ReadAllText(link), Is.EqualTo("x+"));
+        Assert.That(fs.File.ResolveLinkTarget(link, returnFinalTarget: false)!.FullName, Is.EqualTo(Path.Combine(mount, "d", "f.txt")));
+        Assert.That(fs.FileInfo.New(Path.Combine(mount, "d", "image-abs")).LinkTarget, Is.EqualTo(Path.Combine(mount, "d", "f.txt")), "an image's union-absolute target reads as the host path");
+        Assert.That(fs.Union.FileInfo.New(Path.Combine(mount, "d", "image-abs")).LinkTarget, Is.EqualTo(Path.Combine(mount, "d", "f.txt")));
+    }
+
+    [Test]
+    public void CreateSymbolicLink_TargetOutsideTheMount_RefusedAndNothingCreated()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        File.WriteAllText(Path.Combine(temp.Path, "secret.txt"), "host");
+        using var container = Image.Create([new MemoryLayerBuilder().AddDirectory("/d").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+
+        var absolute = Assert.Throws<UnauthorizedAccessException>(() => fs.File.CreateSymbolicLink(Path.Combine(mount, "d", "l1"), Path.Combine(temp.Path, "secret.txt")));
+        Assert.Throws<UnauthorizedAccessException>(() => fs.File.CreateSymbolicLink(Path.Combine(mount, "d", "l2"), "../../secret.txt"));
+        Assert.Throws<UnauthorizedAccessException>(() => fs.Directory.CreateSymbolicLink(Path.Combine(mount, "d", "l3"), "/etc"));
+        Assert.Throws<UnauthorizedAccessException>(() => fs.FileInfo.New(Path.Combine(mount, "d", "l4")).CreateAsSymbolicLink(temp.Path));
+
+        Assert.That(absolute!.Message, Does.Contain(Path.Combine(temp.Path, "secret.txt")).And.Contain(mount));
+        Assert.That(container.GetEntryNames("/d"), Is.Empty);
+        fs.File.CreateSymbolicLink(Path.Combine(mount, "d", "inside"), "../d/../d");
+        fs.File.CreateSymbolicLink(Path.Combine(mount, "d", "root"), mount);
+        Assert.That(container.GetEntry("/d/root")!.LinkTarget, Is.EqualTo("/"));
+        Assert.That(fs.Directory.Exists(Path.Combine(mount, "d", "root", "d")), Is.True);
+    }
+
+    [Test]
+    public void DriveInfo_InsideTheMount_IsAUnionDrive()
+    {
+        using var temp = new TempDirectory();
+        var mount = Path.Combine(temp.Path, "mnt");
+        using var container = Image.Create([new MemoryLayerBuilder().AddDirectory("/d").Build()]).CreateContainer();
+        var fs = new MountedFileSystem(container, mount);
+
+        var inside = fs.DriveInfo.New(Path.Combine(mount, "d"));
+        var outside = fs.DriveInfo.New(temp.Path);
+
+        Assert.That((inside.Name, inside.IsReady, inside.DriveFormat), Is.EqualTo((Path.Combine(mount, "d"), true, "unionfs")));
+        Assert.That((outside.Name, outside.IsReady), Is.EqualTo((temp.Path, true)));
+        Assert.That(fs.DriveInfo.GetDrives().Select(d => d.Name), Does.Contain(mount).And.Contain("/"));
+        Assert.That(fs.Directory.GetDirectoryRoot(Path.Combine(mount, "d")), Is.EqualTo("/"));
+    }
+
+    [Test]
+    public void GetTempFileName_InMountMode_CreatesAnEmptyFileOnTheHost()
+    {
+        using var temp = new TempDirectory();
+        using var container = Image.Empty.CreateContainer();
+        var fs = new MountedFileSystem(container, Path.Combine(temp.Path, "mnt"));
+
+#pragma warning disable CS0618 // obsolete in the interface, still part of it
+        var file = fs.Path.GetTempFileName();
+#pragma warning restore CS0618
+        try
+        {
+            Assert.That(fs.Path.GetTempPath(), Is.EqualTo(Path.GetTempPath()));
+            Assert.That(new FileInfo(file).Length, Is.Zero);
+            Assert.That(Path.GetDirectoryName(file) + "/", Is.EqualTo(Path.GetTempPath()));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void Watcher_InsideTheMount_ReportsHostPaths()
     {
         using var temp = new TempDirectory();

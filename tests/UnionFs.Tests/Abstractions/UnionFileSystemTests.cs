@@ -30,6 +30,47 @@ public sealed class UnionFileSystemTests
     }
 
     [Test]
+    public void GetTempPath_ImageWithoutTmp_CreatesAWorldWritableTmp()
+    {
+        var fs = Start();
+        Assert.That(fs.Container.Exists("/tmp"), Is.False);
+
+        var temp = fs.Path.GetTempPath();
+        fs.File.WriteAllText(fs.Path.Combine(temp, "scratch.txt"), "s");
+
+        Assert.That(temp, Is.EqualTo("/tmp/"));
+        Assert.That(fs.Container.ReadAllText("/tmp/scratch.txt"), Is.EqualTo("s"));
+        Assert.That(fs.File.GetUnixFileMode("/tmp"), Is.EqualTo((UnixFileMode)0x3FF), "1777, as /tmp is on Linux");
+        Assert.That(fs.Directory.CreateTempSubdirectory("p").FullName, Does.StartWith("/tmp/p"));
+    }
+
+    [Test]
+    public void GetTempPath_TmpIsAFile_LeftAlone()
+    {
+        var container = Image.Create([new MemoryLayerBuilder().AddTextFile("/tmp", "not a directory").Build()]).CreateContainer();
+        var fs = container.AsFileSystem();
+
+        Assert.That(fs.Path.GetTempPath(), Is.EqualTo("/tmp/"));
+        Assert.That(container.ReadAllText("/tmp"), Is.EqualTo("not a directory"));
+        Assert.Throws<DirectoryNotFoundException>(() => fs.File.WriteAllText("/tmp/x", "x"));
+    }
+
+    [Test]
+    public void GetCurrentDirectory_AfterTheDirectoryIsDeleted_ThrowsFileNotFound()
+    {
+        var fs = Start();
+        fs.Directory.SetCurrentDirectory("/app");
+        fs.Directory.Delete("/app", recursive: true);
+
+        Assert.Throws<FileNotFoundException>(() => fs.Directory.GetCurrentDirectory());
+        Assert.Throws<FileNotFoundException>(() => fs.Path.GetFullPath("x"));
+        Assert.That(fs.File.Exists("config.json"), Is.False);
+        Assert.That(fs.Path.GetFullPath("/x"), Is.EqualTo("/x"));
+        fs.Directory.SetCurrentDirectory("/");
+        Assert.That(fs.Directory.GetCurrentDirectory(), Is.EqualTo("/"));
+    }
+
+    [Test]
     public void GetTempFileName_CreatesAnEmptyFileInsideTheUnion()
     {
         var fs = Start();

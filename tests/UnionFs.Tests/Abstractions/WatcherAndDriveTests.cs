@@ -245,6 +245,27 @@ public sealed class WatcherAndDriveTests
         Assert.That(drives[0].TotalSize, Is.GreaterThanOrEqualTo(container.VirtualSize));
         Assert.That(drives[0].AvailableFreeSpace, Is.GreaterThan(0));
         Assert.That(drives[0].RootDirectory.GetDirectories().Select(d => d.Name), Is.EqualTo(new[] { "w" }));
-        Assert.Throws<ArgumentException>(() => fs.DriveInfo.New("C:"));
+    }
+
+    [Test]
+    public void DriveInfoNew_AnyName_AcceptedAsOnLinux()
+    {
+        var (container, fs) = Start();
+        using var _ = container;
+        fs.Directory.CreateDirectory("/w");
+
+        // new DriveInfo("C:") on Linux is a drive named "C:" (a relative path), not ready, as the disk shows.
+        var windows = fs.DriveInfo.New("C:");
+        var missing = fs.DriveInfo.New("/r");
+        var directory = fs.DriveInfo.New("/w");
+
+        Assert.That((windows.Name, windows.IsReady, windows.DriveType), Is.EqualTo(("C:", false, DriveType.NoRootDirectory)));
+        Assert.That((missing.Name, missing.IsReady, missing.VolumeLabel, missing.ToString()), Is.EqualTo(("/r", false, "/r", "/r")));
+        Assert.Throws<DriveNotFoundException>(() => missing.DriveFormat.ToString());
+        Assert.Throws<DriveNotFoundException>(() => missing.TotalSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That((directory.Name, directory.IsReady, directory.DriveType, directory.DriveFormat), Is.EqualTo(("/w", true, DriveType.Fixed, "unionfs")));
+        Assert.That(directory.RootDirectory.FullName, Is.EqualTo("/w"));
+        Assert.Throws<ArgumentNullException>(() => fs.DriveInfo.New(null!));
+        Assert.Throws<ArgumentException>(() => fs.DriveInfo.New(""));
     }
 }
