@@ -19,7 +19,14 @@ internal sealed class MountedDirectory(MountedFileSystem fs) : IDirectory
 
     public string[] GetLogicalDrives() => fs.Host.Directory.GetLogicalDrives();
 
-    public IDirectoryInfo CreateTempSubdirectory(string? prefix = null) => fs.Host.Directory.CreateTempSubdirectory(prefix);
+    public IDirectoryInfo CreateTempSubdirectory(string? prefix = null)
+    {
+        // The host's temp directory, unless the union is mounted over it: then the directory is made where the path leads.
+        var temp = fs.Host.Path.GetTempPath();
+        return fs.Pick(temp) is UnionFileSystem union
+            ? ((UnionDirectory)union.Directory).CreateTempSubdirectory(((UnionPathApi)union.Path).EnsureTempDirectory(temp), prefix)
+            : fs.Host.Directory.CreateTempSubdirectory(prefix);
+    }
 
     public void Move(string sourceDirName, string destDirName)
     {

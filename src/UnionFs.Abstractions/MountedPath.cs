@@ -114,6 +114,8 @@ internal sealed class MountedPath(MountedFileSystem fs) : IPath
     public bool TryJoin(ReadOnlySpan<char> path1, ReadOnlySpan<char> path2, ReadOnlySpan<char> path3, Span<char> destination, out int charsWritten) => fs.Host.Path.TryJoin(path1, path2, path3, destination, out charsWritten);
 
 #pragma warning disable CS0618 // obsolete but part of the interface: forwarded as is
-    public string GetTempFileName() => fs.Host.Path.GetTempFileName();
+    // The host's temp directory, unless the union is mounted over it: then the file is made where the path leads.
+    public string GetTempFileName() =>
+        fs.Pick(GetTempPath()) is UnionFileSystem union ? ((UnionPathApi)union.Path).CreateTempFile(((UnionPathApi)union.Path).EnsureTempDirectory(GetTempPath())) : fs.Host.Path.GetTempFileName();
 #pragma warning restore CS0618
 }

@@ -41,9 +41,11 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
     }
 
     /// <summary>mkdtemp(3) in the temp directory: prefix plus six random characters, owner-only (0700).</summary>
-    public IDirectoryInfo CreateTempSubdirectory(string? prefix = null)
+    public IDirectoryInfo CreateTempSubdirectory(string? prefix = null) => CreateTempSubdirectory(((UnionPathApi)Fs.Path).EnsureTempDirectory(), prefix);
+
+    /// <summary>mkdtemp(3) in <paramref name="temp"/> (a presented directory path ending in a separator).</summary>
+    internal IDirectoryInfo CreateTempSubdirectory(string temp, string? prefix)
     {
-        var temp = ((UnionPathApi)Fs.Path).EnsureTempDirectory();
         while (true)
         {
             var candidate = temp + (prefix ?? string.Empty) + UnionPathApi.RandomSuffix();

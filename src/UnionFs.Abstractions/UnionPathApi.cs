@@ -36,9 +36,12 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
     /// on a Linux host. So the union creates it on first use, mode 1777 as on Linux, in the writable layer; an entry
     /// already there (even a file) is left as it is.
     /// </summary>
-    internal string EnsureTempDirectory()
+    internal string EnsureTempDirectory() => EnsureTempDirectory(TempDirectory);
+
+    /// <summary><see cref="EnsureTempDirectory()"/> for a given temp path (in mount mode, the host's temp path when
+    /// the union is mounted over it).</summary>
+    internal string EnsureTempDirectory(string temp)
     {
-        var temp = TempDirectory;
         var directory = Path.TrimEndingDirectorySeparator(temp);
         if (!fs.View.Exists(directory))
         {
@@ -135,9 +138,11 @@ internal sealed class UnionPathApi(UnionFileSystem fs) : IPath
 
     /// <summary>mkstemp(3) in the union's temp directory: a new empty file, owner read and write only, named
     /// <c>tmpXXXXXX.tmp</c> as .NET names it on Unix.</summary>
-    public string GetTempFileName()
+    public string GetTempFileName() => CreateTempFile(EnsureTempDirectory());
+
+    /// <summary>mkstemp(3) in <paramref name="temp"/> (a presented directory path ending in a separator).</summary>
+    internal string CreateTempFile(string temp)
     {
-        var temp = EnsureTempDirectory();
         while (true)
         {
             var candidate = temp + "tmp" + RandomSuffix() + ".tmp";

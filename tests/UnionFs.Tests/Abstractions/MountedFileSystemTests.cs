@@ -156,6 +156,25 @@ public sealed class MountedFileSystemTests
     }
 
     [Test]
+    public void GetTempFileName_MountedOverTheHostTemp_CreatedInTheUnion()
+    {
+        var hostTemp = Path.GetTempPath();
+        using var container = Image.Empty.CreateContainer();
+        var fs = new MountedFileSystem(container, hostTemp);
+
+#pragma warning disable CS0618 // obsolete in the interface, still part of it
+        var file = fs.Path.GetTempFileName();
+#pragma warning restore CS0618
+        var directory = fs.Directory.CreateTempSubdirectory("uf-");
+
+        Assert.That(Path.GetDirectoryName(file) + "/", Is.EqualTo(hostTemp));
+        Assert.That(container.FileExists("/" + Path.GetFileName(file)), Is.True, "the path leads into the union, so the file is there");
+        Assert.That(File.Exists(file), Is.False, "and not on the host under the mount");
+        Assert.That(container.DirectoryExists("/" + directory.Name), Is.True);
+        Assert.That(Directory.Exists(directory.FullName), Is.False);
+    }
+
+    [Test]
     public void Watcher_InsideTheMount_ReportsHostPaths()
     {
         using var temp = new TempDirectory();
