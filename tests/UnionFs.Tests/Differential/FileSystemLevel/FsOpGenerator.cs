@@ -43,14 +43,20 @@ public static class FsOpGenerator
     ];
     private static readonly string[] FileModes = ["CreateNew", "Create", "Open", "OpenOrCreate", "Truncate", "Append"];
     private static readonly string[] FileAccesses = ["Read", "Write", "ReadWrite"];
+
+    // Write access more often: Read with Append/Truncate/Create/CreateNew is refused before anything is opened.
+    private static readonly string[] OpenAccesses = ["Read", "Write", "Write", "ReadWrite", "ReadWrite"];
     private static readonly string[] FileShares = ["None", "Read", "Write", "ReadWrite", "Delete", "ReadWrite|Delete"];
     private static readonly string[] FileOptionSets =
     [
         "None", "None", "DeleteOnClose", "Asynchronous", "SequentialScan", "RandomAccess", "WriteThrough",
         "DeleteOnClose|Asynchronous", "WriteThrough|SequentialScan", "DeleteOnClose|WriteThrough",
     ];
-    private static readonly string[] BufferSizes = ["-1", "0", "1", "4096"];
-    private static readonly string[] CreateModes = ["null", "null", "600", "650", "777"];
+    // -1 is accepted only by the overloads without a buffer size; FileStreamOptions and FileStream.New refuse it.
+    private static readonly string[] BufferSizes = ["-1", "0", "1", "4096", "4096", "4096"];
+
+    // UnixCreateMode with a mode that never creates (Open, Truncate) is refused, so null dominates.
+    private static readonly string[] CreateModes = ["null", "null", "null", "600", "650", "777"];
     private static readonly string[] Preallocations = ["0", "0", "10", "4096"];
     private static readonly string[] SeekOrigins = ["B", "C", "E"];
     private static readonly int[] SeekOffsets = [-5, -1, 0, 1, 2, 7];
@@ -88,7 +94,7 @@ public static class FsOpGenerator
             FsOpKinds.DirCreate => DirCreate(g),
             FsOpKinds.DirDelete => new FsOp(kind, g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("Directory", "DirectoryInfo")),
             FsOpKinds.DirMove => new FsOp(kind, g.AnyPath(), g.AnyPath(), Api: g.Pick("Directory", "DirectoryInfo")),
-            FsOpKinds.SetUnixFileMode => new FsOp(kind, g.AnyPath(), Number: g.Pick(Modes), Api: g.Pick("File", "FileInfo")),
+            FsOpKinds.SetUnixFileMode => new FsOp(kind, g.AnyPath(), Number: g.Pick(Modes)),
             FsOpKinds.SetAttributes => new FsOp(kind, g.AnyPath(), Number: g.Pick(AttributeSets), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.CreateLink => CreateLink(g),
             FsOpKinds.Info => new FsOp(kind, g.AnyPath(), Api: g.Pick("FileInfo", "DirectoryInfo")),
@@ -166,7 +172,7 @@ public static class FsOpGenerator
         var api = g.Pick(OpenApis);
         var extra = string.Join(';',
             "m=" + g.Pick(FileModes),
-            "a=" + g.Pick(FileAccesses),
+            "a=" + g.Pick(OpenAccesses),
             "s=" + g.Pick(FileShares),
             "o=" + g.Pick(FileOptionSets),
             "b=" + g.Pick(BufferSizes),

@@ -174,7 +174,7 @@ internal static class FsStreamScript
                 fs.File.Move(p, c.Map(op.Other!));
                 return "ok";
             case 'e':
-                return $"exists={fs.File.Exists(p)} len={FsOpRunner.Try(() => fs.FileInfo.New(p).Length.ToString(CultureInfo.InvariantCulture))}";
+                return $"exists={fs.File.Exists(p)} len={FsOpRunner.Try(() => FsOpRunner.Length(c, fs.FileInfo.New(p)))}";
             default:
                 s.Dispose();
                 disposed = "yes";
