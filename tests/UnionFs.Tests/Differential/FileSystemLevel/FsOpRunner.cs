@@ -427,6 +427,12 @@ public static partial class FsOpRunner
         /// outside it, "../x" would reach the host directory holding root, which differs per subject. Deleted cwd
         /// (getcwd fails) is always below the root, since the root itself is never deleted.
         /// </summary>
+        public bool IsRoot(string hostPath)
+        {
+            var top = root.Length == 0 ? "/" : root;
+            return hostPath == top || hostPath == top + "/";
+        }
+
         public bool EscapesRoot(string path)
         {
             if (path.StartsWith('/'))
