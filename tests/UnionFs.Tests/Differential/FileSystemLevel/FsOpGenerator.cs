@@ -90,10 +90,10 @@ public static class FsOpGenerator
                 or FsOpKinds.Exists => new FsOp(kind, g.AnyPath()),
             FsOpKinds.FileDelete => new FsOp(kind, g.AnyPath(), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.FileMove or FsOpKinds.FileCopy =>
-                new FsOp(kind, g.AnyPath(), g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("File", "FileInfo")),
+                new FsOp(kind, g.ShallowPath(), g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.DirCreate => DirCreate(g),
             FsOpKinds.DirDelete => new FsOp(kind, g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("Directory", "DirectoryInfo")),
-            FsOpKinds.DirMove => new FsOp(kind, g.AnyPath(), g.AnyPath(), Api: g.Pick("Directory", "DirectoryInfo")),
+            FsOpKinds.DirMove => new FsOp(kind, g.ShallowPath(), g.AnyPath(), Api: g.Pick("Directory", "DirectoryInfo")),
             FsOpKinds.SetUnixFileMode => new FsOp(kind, g.AnyPath(), Number: g.Pick(Modes)),
             FsOpKinds.SetAttributes => new FsOp(kind, g.AnyPath(), Number: g.Pick(AttributeSets), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.CreateLink => CreateLink(g),
@@ -200,7 +200,7 @@ public static class FsOpGenerator
             });
         }
 
-        return new FsOp(FsOpKinds.Stream, g.FilePath(), Other: g.AnyPath(), Text: string.Join(' ', actions), Api: api, Extra: extra);
+        return new FsOp(FsOpKinds.Stream, g.ShallowPath(), Other: g.AnyPath(), Text: string.Join(' ', actions), Api: api, Extra: extra);
     }
 
     /// <summary>Path and argument draws over the small namespace.</summary>
@@ -246,6 +246,9 @@ public static class FsOpGenerator
         public string DirPath() => rng.Next(6) == 0 ? "/" : MaybeRelative(Rooted());
 
         public string AnyPath() => MaybeRelative(Rooted());
+
+        /// <summary>Depth 1 more often: sources of moves and stream paths then exist often enough to get past the open.</summary>
+        public string ShallowPath() => rng.Next(5) < 3 ? MaybeRelative("/" + Pick(options.Names)) : AnyPath();
 
         /// <summary>Relative forms: plain, nested, "./", one "..", and the dot names themselves.</summary>
         public string RelativePath()
