@@ -22,6 +22,9 @@ public sealed partial class FsGeneratorSelfTests
     private static readonly IFileSystem Disk = new FileSystem();
     private uint _savedMask;
 
+    /// <summary>FSGEN_TRACE=/some/file appends every op and outcome there, for reading what a sequence does.</summary>
+    private static readonly string? TraceFile = Environment.GetEnvironmentVariable("FSGEN_TRACE");
+
     [OneTimeSetUp]
     public void SetUmask() => _savedMask = Native.umask(Convert.ToUInt32("022", 8)); // modes of new entries are then fixed
 
@@ -152,6 +155,10 @@ public sealed partial class FsGeneratorSelfTests
             log.Ops.Add(op);
             log.Outcomes.Add(FsOpRunner.Apply(Disk, root, op));
             log.Trees.Add(FsTree.Snapshot(Disk, root));
+            if (TraceFile is { } trace)
+            {
+                File.AppendAllText(trace, $"{op}\t=> {log.Outcomes[^1]}\n");
+            }
         }
 
         if (options.RelativePaths)

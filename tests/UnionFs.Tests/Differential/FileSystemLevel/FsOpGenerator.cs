@@ -43,14 +43,20 @@ public static class FsOpGenerator
     ];
     private static readonly string[] FileModes = ["CreateNew", "Create", "Open", "OpenOrCreate", "Truncate", "Append"];
     private static readonly string[] FileAccesses = ["Read", "Write", "ReadWrite"];
+
+    // Write access more often: Read with Append/Truncate/Create/CreateNew is refused before anything is opened.
+    private static readonly string[] OpenAccesses = ["Read", "Write", "Write", "ReadWrite", "ReadWrite"];
     private static readonly string[] FileShares = ["None", "Read", "Write", "ReadWrite", "Delete", "ReadWrite|Delete"];
     private static readonly string[] FileOptionSets =
     [
         "None", "None", "DeleteOnClose", "Asynchronous", "SequentialScan", "RandomAccess", "WriteThrough",
         "DeleteOnClose|Asynchronous", "WriteThrough|SequentialScan", "DeleteOnClose|WriteThrough",
     ];
-    private static readonly string[] BufferSizes = ["-1", "0", "1", "4096"];
-    private static readonly string[] CreateModes = ["null", "null", "600", "650", "777"];
+    // -1 is accepted only by the overloads without a buffer size; FileStreamOptions and FileStream.New refuse it.
+    private static readonly string[] BufferSizes = ["-1", "0", "1", "4096", "4096", "4096"];
+
+    // UnixCreateMode with a mode that never creates (Open, Truncate) is refused, so null dominates.
+    private static readonly string[] CreateModes = ["null", "null", "null", "600", "650", "777"];
     private static readonly string[] Preallocations = ["0", "0", "10", "4096"];
     private static readonly string[] SeekOrigins = ["B", "C", "E"];
     private static readonly int[] SeekOffsets = [-5, -1, 0, 1, 2, 7];
@@ -84,11 +90,11 @@ public static class FsOpGenerator
                 or FsOpKinds.Exists => new FsOp(kind, g.AnyPath()),
             FsOpKinds.FileDelete => new FsOp(kind, g.AnyPath(), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.FileMove or FsOpKinds.FileCopy =>
-                new FsOp(kind, g.AnyPath(), g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("File", "FileInfo")),
+                new FsOp(kind, g.ShallowPath(), g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.DirCreate => DirCreate(g),
             FsOpKinds.DirDelete => new FsOp(kind, g.AnyPath(), Flags: rng.Next(2), Api: g.Pick("Directory", "DirectoryInfo")),
-            FsOpKinds.DirMove => new FsOp(kind, g.AnyPath(), g.AnyPath(), Api: g.Pick("Directory", "DirectoryInfo")),
-            FsOpKinds.SetUnixFileMode => new FsOp(kind, g.AnyPath(), Number: g.Pick(Modes), Api: g.Pick("File", "FileInfo")),
+            FsOpKinds.DirMove => new FsOp(kind, g.ShallowPath(), g.AnyPath(), Api: g.Pick("Directory", "DirectoryInfo")),
+            FsOpKinds.SetUnixFileMode => new FsOp(kind, g.AnyPath(), Number: g.Pick(Modes)),
             FsOpKinds.SetAttributes => new FsOp(kind, g.AnyPath(), Number: g.Pick(AttributeSets), Api: g.Pick("File", "FileInfo")),
             FsOpKinds.CreateLink => CreateLink(g),
             FsOpKinds.Info => new FsOp(kind, g.AnyPath(), Api: g.Pick("FileInfo", "DirectoryInfo")),
@@ -166,7 +172,7 @@ public static class FsOpGenerator
         var api = g.Pick(OpenApis);
         var extra = string.Join(';',
             "m=" + g.Pick(FileModes),
-            "a=" + g.Pick(FileAccesses),
+            "a=" + g.Pick(OpenAccesses),
             "s=" + g.Pick(FileShares),
             "o=" + g.Pick(FileOptionSets),
             "b=" + g.Pick(BufferSizes),
@@ -194,7 +200,7 @@ public static class FsOpGenerator
             });
         }
 
-        return new FsOp(FsOpKinds.Stream, g.FilePath(), Other: g.AnyPath(), Text: string.Join(' ', actions), Api: api, Extra: extra);
+        return new FsOp(FsOpKinds.Stream, g.ShallowPath(), Other: g.AnyPath(), Text: string.Join(' ', actions), Api: api, Extra: extra);
     }
 
     /// <summary>Path and argument draws over the small namespace.</summary>
@@ -240,6 +246,9 @@ public static class FsOpGenerator
         public string DirPath() => rng.Next(6) == 0 ? "/" : MaybeRelative(Rooted());
 
         public string AnyPath() => MaybeRelative(Rooted());
+
+        /// <summary>Depth 1 more often: sources of moves and stream paths then exist often enough to get past the open.</summary>
+        public string ShallowPath() => rng.Next(5) < 3 ? MaybeRelative("/" + Pick(options.Names)) : AnyPath();
 
         /// <summary>Relative forms: plain, nested, "./", one "..", and the dot names themselves.</summary>
         public string RelativePath()

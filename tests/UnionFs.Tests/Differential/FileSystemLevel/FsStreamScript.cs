@@ -51,14 +51,13 @@ internal static class FsStreamScript
             return "open:" + FsOpRunner.Fail(e);
         }
 
-        var disposed = "no";
         try
         {
             log.Add("open:ok " + State(stream));
             var counter = 0;
             foreach (var action in (op.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                log.Add(action + "=" + FsOpRunner.Try(() => Step(c, op, p, stream, action, ref counter, ref disposed)));
+                log.Add(action + "=" + FsOpRunner.Try(() => Step(c, op, p, stream, action, ref counter)));
             }
 
             var before = FsOpRunner.Try(() => fs.File.Exists(p).ToString());
@@ -120,7 +119,7 @@ internal static class FsStreamScript
         $"r={s.CanRead} w={s.CanWrite} s={s.CanSeek} len={FsOpRunner.Try(() => s.Length.ToString(CultureInfo.InvariantCulture))} "
         + $"pos={FsOpRunner.Try(() => s.Position.ToString(CultureInfo.InvariantCulture))}";
 
-    private static string Step(FsOpRunner.Ctx c, FsOp op, string p, FileSystemStream s, string action, ref int counter, ref string disposed)
+    private static string Step(FsOpRunner.Ctx c, FsOp op, string p, FileSystemStream s, string action, ref int counter)
     {
         var fs = c.Fs;
         var arg = action[1..];
@@ -174,10 +173,9 @@ internal static class FsStreamScript
                 fs.File.Move(p, c.Map(op.Other!));
                 return "ok";
             case 'e':
-                return $"exists={fs.File.Exists(p)} len={FsOpRunner.Try(() => fs.FileInfo.New(p).Length.ToString(CultureInfo.InvariantCulture))}";
+                return $"exists={fs.File.Exists(p)} len={FsOpRunner.Try(() => FsOpRunner.Length(c, fs.FileInfo.New(p)))}";
             default:
                 s.Dispose();
-                disposed = "yes";
                 return "ok";
         }
     }

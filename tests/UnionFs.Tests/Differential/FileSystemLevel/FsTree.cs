@@ -20,6 +20,13 @@ public static class FsTree
     /// <summary>First 12 hex digits of SHA-256 plus the length: enough to tell contents apart in a small tree.</summary>
     public static string Digest(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes))[..12].ToLowerInvariant() + "/" + bytes.Length;
 
+    /// <summary>
+    /// Through File.GetUnixFileMode, not FileSystemInfo.UnixFileMode: on the real disk the TestableIO 23.0.0 info
+    /// wrappers read UnixFileMode as None (observed), while File.GetUnixFileMode reports the mode System.IO sees.
+    /// </summary>
+    private static string Mode(FsOpRunner.Ctx c, IFileSystemInfo entry) =>
+        FsOpRunner.Try(() => FsOpRunner.Octal(c.Fs.File.GetUnixFileMode(entry.FullName)));
+
     private static void Walk(FsOpRunner.Ctx c, string host, string rel, List<string> lines)
     {
         IFileSystemInfo[] entries;
@@ -49,13 +56,13 @@ public static class FsTree
             }
             else if (entry is IDirectoryInfo)
             {
-                lines.Add($"{path} dir {FsOpRunner.Try(() => FsOpRunner.Octal(entry.UnixFileMode))} lw={lw}");
+                lines.Add($"{path} dir {Mode(c, entry)} lw={lw}");
                 Walk(c, entry.FullName, path, lines);
             }
             else
             {
                 var digest = FsOpRunner.Try(() => Digest(c.Fs.File.ReadAllBytes(entry.FullName)));
-                lines.Add($"{path} file {FsOpRunner.Try(() => FsOpRunner.Octal(entry.UnixFileMode))} {digest} lw={lw}");
+                lines.Add($"{path} file {Mode(c, entry)} {digest} lw={lw}");
             }
         }
     }
