@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Abstractions;
 using System.Linq;
+using UnionFs.Layers;
 
 namespace UnionFs.Abstractions;
 
@@ -22,11 +23,15 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
     public IDirectoryInfo CreateDirectory(string path, UnixFileMode unixCreateMode)
     {
         var full = Fs.Full(path);
+
         var existed = C.DirectoryExists(full);
         C.CreateDirectory(full);
         if (!existed)
         {
-            C.SetUnixFileMode(full, unixCreateMode);
+            // Only the last directory gets the mode (Directory.CreateDirectory makes missing parents with the
+            // default), as mkdir(2) applies it: less the umask the defaults assume, and without the set-id bits
+            // (Linux keeps only the sticky bit of a mkdir mode).
+            C.SetUnixFileMode(full, unixCreateMode & ~Defaults.Umask & (UnixFileMode)0x3FF);
         }
 
         return new UnionDirectoryInfo(Fs, full, path);

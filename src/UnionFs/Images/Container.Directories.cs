@@ -56,6 +56,7 @@ public sealed partial class Container
         UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
         var opaque = IsWhitedOut(canonical);
         Place(canonical, NewNode(canonical, UpperKind.Directory, Defaults.DirectoryMode, opaque: opaque));
+        TouchParent(canonical);
         Notify(ContainerChangeKind.Created, canonical, isDirectory: true);
     }
 

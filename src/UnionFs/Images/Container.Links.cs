@@ -37,6 +37,7 @@ public sealed partial class Container
             UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
             var node = NewNode(canonical, UpperKind.SymbolicLink, Defaults.SymlinkMode, linkTarget: target);
             Place(canonical, node);
+            TouchParent(canonical);
             Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
             return ToInfo(canonical, new Hit(node, null));
         }

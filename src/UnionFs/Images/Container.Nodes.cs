@@ -195,8 +195,27 @@ public sealed partial class Container
 
         if (notify)
         {
+            TouchParent(path);
             Notify(ContainerChangeKind.Deleted, path, wasDirectory);
         }
+    }
+
+    /// <summary>
+    /// Creating, removing or renaming an entry changes its directory's modification time (mkdir(2), unlink(2),
+    /// rename(2): "the parent directory's st_mtime is updated"); overlayfs does the same on the copied-up parent, so the
+    /// parent is copied up (it already is, to hold the new entry or the whiteout) and stamped with the clock's time.
+    /// </summary>
+    private void TouchParent(string path)
+    {
+        if (path.Length <= 1)
+        {
+            return;
+        }
+
+        var parent = UnionPath.Parent(path);
+        var node = CopyUpDirectory(parent);
+        node.LastWriteTimeUtc = Now;
+        _store.SetMetadata(parent, node);
     }
 
     /// <summary>Puts a new node where the merged view has nothing (perhaps a whiteout); parents are copied up.</summary>

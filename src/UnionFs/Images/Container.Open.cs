@@ -273,6 +273,7 @@ public sealed partial class Container
                     {
                         UnionPath.ThrowIfNotCreatable(canonical, "path");
                         var created = CreateFile(canonical, CreationMode(request.CreateMode), null).Data!.Open(FileMode.Open, access, request.BufferSize);
+                        TouchParent(canonical);
                         Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
                         return Claim(created, normalized, canonical, request, ref shared);
                     }

@@ -72,6 +72,8 @@ public sealed partial class Container
 
         UnionPath.ThrowIfNotCreatable(dst, paramName);
         MoveEntry(src, srcHit, dst);
+        TouchParent(src);
+        TouchParent(dst);
         Notify(ContainerChangeKind.Renamed, dst, isDirectory: false, src);
     }
 
@@ -228,6 +230,8 @@ public sealed partial class Container
 
             UnionPath.ThrowIfNotCreatable(dst, nameof(destination));
             MoveEntry(src, srcHit, dst);
+            TouchParent(src);
+            TouchParent(dst);
             Notify(ContainerChangeKind.Renamed, dst, srcHit.IsDirectory, src);
         }
     }

@@ -127,7 +127,39 @@ public abstract class FsDifferentialBase : SubjectTestBase
         {
             var dir = new TempDirectory("unionfs-fsoracle");
             LayerSpec.Flatten(layers, dir.Path);
-            return (new FsSide(new FileSystem(), dir.Path, dir), UnionSide(layers));
-        }, OperationsPerSeed, options);
+            return StartAtRoot(new FsSide(new FileSystem(), dir.Path, dir), UnionSide(layers), options);
+        }, OperationsPerSeed, options, NoAccessTimeUpdates);
+    }
+
+    /// <summary>Relative-path scenarios start with both current directories at the tree's root (the disk's is the
+    /// process's, restored by the runner; the others belong to their file systems).</summary>
+    internal static (FsSide Oracle, FsSide Union) StartAtRoot(FsSide oracle, FsSide union, FsGeneratorOptions options)
+    {
+        if (options.RelativePaths)
+        {
+            oracle.Fs.Directory.SetCurrentDirectory(oracle.Root.Length == 0 ? "/" : oracle.Root);
+            union.Fs.Directory.SetCurrentDirectory(union.Root.Length == 0 ? "/" : union.Root);
+        }
+
+        return (oracle, union);
+    }
+
+    /// <summary>
+    /// The named deviation of access times: a container never advances an access time by itself, as a noatime mount;
+    /// the disk (relatime) advances a link's when a path walk reads it, so right after a set it may already read as
+    /// a fresh time. Only the access-time classes may differ, and only as "other" on the disk against the value just set.
+    /// </summary>
+    internal static bool NoAccessTimeUpdates(FsOp op, string expected, string actual, FsSide oracle)
+    {
+        if (op.Kind != FsOpKinds.SetThenGetAccessTime || expected == actual)
+        {
+            return false;
+        }
+
+        var want = expected.Split(' ');
+        var got = actual.Split(' ');
+        return want.Length == got.Length && want.Zip(got).All(p => p.First == p.Second ||
+            (p.First.StartsWith("la", StringComparison.Ordinal) && p.First.EndsWith("=other", StringComparison.Ordinal)
+             && p.Second.StartsWith(p.First[..(p.First.IndexOf('=') + 1)] + "set:", StringComparison.Ordinal)));
     }
 }

@@ -34,7 +34,8 @@ public static partial class FsOpRunner
 
     /// <summary>The exception's exact type name; types System.IO does not document for these calls are flagged.</summary>
     internal static string Fail(Exception e) =>
-        e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or ObjectDisposedException
+        e.GetType() == typeof(IOException) && e.HResult == Outcome.Exdev ? Outcome.ExdevOutcome // the kernel's one named deviation
+        : e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or ObjectDisposedException
             or PlatformNotSupportedException
             ? e.GetType().Name
             : "unexpected:" + e.GetType().Name;
