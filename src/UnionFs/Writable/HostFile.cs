@@ -39,19 +39,21 @@ internal sealed class HostFile : UpperFile
     {
         private bool _wrote = truncated;
 
+        // Marked before the change (a failing write may still have changed the file, so its time is stamped),
+        // reported after it.
         public override void SetLength(long value)
         {
-            base.SetLength(value);
             _wrote = true;
+            base.SetLength(value);
             file.Written?.Invoke();
         }
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
+            _wrote |= !buffer.IsEmpty;
             base.Write(buffer);
             if (!buffer.IsEmpty)
             {
-                _wrote = true;
                 file.Written?.Invoke();
             }
         }
