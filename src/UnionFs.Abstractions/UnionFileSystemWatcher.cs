@@ -18,6 +18,11 @@ namespace UnionFs.Abstractions;
 /// </summary>
 internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
 {
+    // FileSystemWatcher on Linux (TranslateFilters) subscribes to IN_MODIFY, which writes and truncations raise, for
+    // these filters, and to IN_ATTRIB, which mode and time changes raise, for these; both arrive as Changed.
+    private const NotifyFilters ModifyFilters = NotifyFilters.LastAccess | NotifyFilters.LastWrite | NotifyFilters.Security | NotifyFilters.Size;
+    private const NotifyFilters AttribFilters = ModifyFilters | NotifyFilters.Attributes | NotifyFilters.CreationTime;
+
     private readonly UnionFileSystem _fs;
     private readonly Queue<Action> _queue = new();
     private readonly List<(WatcherChangeTypes Types, ManualResetEventSlim Signal, Box Result)> _waiters = [];
@@ -188,8 +193,8 @@ internal sealed class UnionFileSystemWatcher : IFileSystemWatcher
         };
         var wanted = change.Kind switch
         {
-            ContainerChangeKind.Changed => (NotifyFilter & (NotifyFilters.LastWrite | NotifyFilters.Size)) != 0,
-            ContainerChangeKind.MetadataChanged => (NotifyFilter & (NotifyFilters.Attributes | NotifyFilters.LastWrite | NotifyFilters.Security)) != 0,
+            ContainerChangeKind.Changed => (NotifyFilter & ModifyFilters) != 0,
+            ContainerChangeKind.MetadataChanged => (NotifyFilter & AttribFilters) != 0,
             _ => (NotifyFilter & (change.IsDirectory ? NotifyFilters.DirectoryName : NotifyFilters.FileName)) != 0,
         };
         if (!wanted || !(MatchesFilter(name) || MatchesFilter(oldName)))

@@ -123,27 +123,24 @@ public sealed partial class Container
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Wires a file's write notifications to its node: every write stamps the injected clock's time.</summary>
+    /// <summary>Wires a file's write notifications to its node, one rule for both stores: every write stamps the
+    /// injected clock's time and raises one Changed (<see cref="UpperFile.Written"/>); a host file also gets the
+    /// node's time stamped on it when a handle that changed it closes.</summary>
     private void AttachHooks(UpperNode node)
     {
-        switch (node.Data)
+        if (node.Data is not { } data)
         {
-            case MemoryFile memory:
-                memory.Written = () =>
-                {
-                    node.LastWriteTimeUtc = Now;
-                    NotifyWritten(node);
-                };
-                break;
-            case HostFile host:
-                host.Written = handle =>
-                {
-                    var now = Now;
-                    node.LastWriteTimeUtc = now;
-                    File.SetLastWriteTimeUtc(handle, now);
-                    NotifyWritten(node);
-                };
-                break;
+            return;
+        }
+
+        data.Written = () =>
+        {
+            node.LastWriteTimeUtc = Now;
+            NotifyWritten(node);
+        };
+        if (data is HostFile host)
+        {
+            host.Closed = handle => File.SetLastWriteTimeUtc(handle, node.LastWriteTimeUtc);
         }
     }
 

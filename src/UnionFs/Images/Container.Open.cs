@@ -275,6 +275,13 @@ public sealed partial class Container
                         var created = CreateFile(canonical, CreationMode(request.CreateMode), null).Data!.Open(FileMode.Open, access, request.BufferSize);
                         TouchParent(canonical);
                         Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
+                        if (mode == FileMode.Create)
+                        {
+                            // .NET opens FileMode.Create with O_CREAT and then truncates with ftruncate(2), also a file
+                            // it has just created: the disk reports Created and then Changed for an empty new file.
+                            Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
+                        }
+
                         return Claim(created, normalized, canonical, request, ref shared);
                     }
 
@@ -284,6 +291,9 @@ public sealed partial class Container
                     {
                         if (truncate)
                         {
+                            // The one report of this truncation, whichever store holds the bytes; the store's own
+                            // truncation on open is silent.
+                            upper.LastWriteTimeUtc = Now;
                             Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
                         }
 

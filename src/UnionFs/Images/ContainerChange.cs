@@ -11,7 +11,8 @@ public enum ContainerChangeKind
     /// <summary>An entry was deleted (for an image entry: hidden by a whiteout). One event for a whole subtree.</summary>
     Deleted = 1,
 
-    /// <summary>A file's bytes were written or truncated.</summary>
+    /// <summary>A file's bytes were written or truncated: one event per write or resize call through a handle that
+    /// changed something, and one for a truncating open (also of a file just created), as inotify reports them.</summary>
     Changed = 2,
 
     /// <summary>Mode or times changed.</summary>

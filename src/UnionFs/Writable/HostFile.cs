@@ -12,9 +12,11 @@ internal sealed class HostFile : UpperFile
     /// <summary>Where the bytes are; updated by the store when the entry is renamed.</summary>
     public string HostPath { get; set; }
 
-    /// <summary>Called once per write handle that wrote, when it closes, with no lock held, with the still open
-    /// handle: the file may be unlinked or replaced by then, so the time must be stamped through it, not by path.</summary>
-    public Action<SafeFileHandle>? Written { get; set; }
+    /// <summary>Called once per write handle that changed the bytes (written, resized or truncated on open), when it
+    /// closes, with no lock held, with the still open handle: the file may be unlinked or replaced by then, so the
+    /// container's time must be stamped through it, not by path. Change notifications are <see cref="UpperFile.Written"/>'s,
+    /// raised per write as in the memory store.</summary>
+    public Action<SafeFileHandle>? Closed { get; set; }
 
     public override long Length => new FileInfo(HostPath).Length;
 
@@ -28,24 +30,32 @@ internal sealed class HostFile : UpperFile
             stream.Seek(0, SeekOrigin.End);
         }
 
-        return (access & FileAccess.Write) != 0 ? new WriteNotifyingStream(stream, this) : stream;
+        return (access & FileAccess.Write) != 0 ? new WriteNotifyingStream(stream, this, truncated: mode == FileMode.Truncate) : stream;
     }
 
-    /// <summary>Reports the end of a write session so the container can stamp the injected clock's time.</summary>
-    private sealed class WriteNotifyingStream(FileStream inner, HostFile file) : Internal.DelegatingStream(inner)
+    /// <summary>Reports each change as it happens, and the end of a write session so the container can stamp the
+    /// injected clock's time on the host file.</summary>
+    private sealed class WriteNotifyingStream(FileStream inner, HostFile file, bool truncated) : Internal.DelegatingStream(inner)
     {
-        private bool _wrote;
+        private bool _wrote = truncated;
 
+        // Marked before the change (a failing write may still have changed the file, so its time is stamped),
+        // reported after it.
         public override void SetLength(long value)
         {
             _wrote = true;
             base.SetLength(value);
+            file.Written?.Invoke();
         }
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            _wrote = true;
+            _wrote |= !buffer.IsEmpty;
             base.Write(buffer);
+            if (!buffer.IsEmpty)
+            {
+                file.Written?.Invoke();
+            }
         }
 
         protected override void Dispose(bool disposing)
@@ -56,7 +66,7 @@ internal sealed class HostFile : UpperFile
                 {
                     _wrote = false;
                     inner.Flush(); // buffered bytes first, so the stamp is the last change to the time
-                    file.Written?.Invoke(inner.SafeFileHandle);
+                    file.Closed?.Invoke(inner.SafeFileHandle);
                 }
             }
             finally

@@ -49,8 +49,6 @@ internal sealed partial class MemoryFile : UpperFile
         _length = origin.Length;
     }
 
-    public Action? Written { get; set; }
-
     public override long Length
     {
         get
@@ -67,7 +65,7 @@ internal sealed partial class MemoryFile : UpperFile
     {
         if (mode == FileMode.Truncate)
         {
-            SetLength(0);
+            SetLength(0, notify: false); // the container reports a truncation by the open mode
         }
 
         return new MemoryFileStream(this, access, mode == FileMode.Append);
@@ -92,7 +90,9 @@ internal sealed partial class MemoryFile : UpperFile
 
     public void Write(long position, ReadOnlySpan<byte> source) => Write(position, source, notify: true);
 
-    public void SetLength(long length)
+    public void SetLength(long length) => SetLength(length, notify: true);
+
+    private void SetLength(long length, bool notify)
     {
         lock (_gate)
         {
@@ -105,7 +105,10 @@ internal sealed partial class MemoryFile : UpperFile
             _length = length;
         }
 
-        Written?.Invoke();
+        if (notify)
+        {
+            Written?.Invoke();
+        }
     }
 
     public byte[] ToArray()
@@ -134,7 +137,7 @@ internal sealed partial class MemoryFile : UpperFile
             WriteLocked(position, source);
         }
 
-        if (notify)
+        if (notify && !source.IsEmpty)
         {
             Written?.Invoke();
         }

@@ -71,6 +71,9 @@ internal static partial class ContractCases
         yield return new("DirectoryInfo.EnumerateFileSystemInfos.RecursiveThroughLink", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Select(Describe).ToList());
         yield return new("DirectoryInfo.EnumerateFiles.RecursiveThroughLink", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).EnumerateFiles("*", SearchOption.AllDirectories).Select(Describe).ToList());
         yield return new("DirectoryInfo.EnumerateDirectories.RecursiveThroughLink", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).EnumerateDirectories("*", SearchOption.AllDirectories).Select(Describe).ToList());
+        yield return new("Directory.GetDirectories.RecursiveThroughLinkPattern", f => f.FileSystem.Directory.GetDirectories(LinkTree(f), "b", SearchOption.AllDirectories));
+        yield return new("DirectoryInfo.EnumerateDirectories.RecursiveThroughLinkPattern", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).EnumerateDirectories("?", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Select(Describe).ToList());
+        yield return new("DirectoryInfo.EnumerateFiles.RecursiveThroughLinkPattern", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).EnumerateFiles("*.txt", SearchOption.AllDirectories).Select(Describe).ToList());
         yield return new("DirectoryInfo.GetFileSystemInfos.RecursiveThroughLinkPattern", f => f.FileSystem.DirectoryInfo.New(LinkTree(f)).GetFileSystemInfos("?", SearchOption.AllDirectories).Select(Describe).ToList());
 
         // ---- Loops: the walk ends where resolving the path would follow more than 40 links, without an exception

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Abstractions;
 using NUnit.Framework;
 using UnionFs.Abstractions;
+using UnionFs.Tests.Infrastructure;
 
 namespace UnionFs.Tests.Abstractions;
 
@@ -9,15 +10,77 @@ namespace UnionFs.Tests.Abstractions;
 /// FileSystemWatcher and DriveInfo over a container. Events are awaited, never slept for: a test that checks an event
 /// did NOT arrive makes a later, wanted change and waits for that one, because events are raised in order.
 /// </summary>
-public sealed class WatcherAndDriveTests
+[TestFixture(WatchSubject.MemoryUpper)]
+[TestFixture(WatchSubject.DirectoryUpper)]
+[TestFixture(WatchSubject.RealDisk)]
+public sealed class WatcherAndDriveTests(WatcherAndDriveTests.WatchSubject subject)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static (Container Container, IFileSystem Fs) Start()
+    private readonly List<IDisposable> _cleanup = [];
+
+    /// <summary>Both writable layers, and the real disk (a FileSystemWatcher on a temp directory) as the oracle for
+    /// the tests that can run there.</summary>
+    public enum WatchSubject
     {
+        MemoryUpper,
+        DirectoryUpper,
+        RealDisk,
+    }
+
+    [TearDown]
+    public void CleanUp()
+    {
+        foreach (var item in Enumerable.Reverse(_cleanup))
+        {
+            item.Dispose();
+        }
+
+        _cleanup.Clear();
+    }
+
+    /// <summary>A container over a small image, with the fixture's kind of writable layer; container-only tests.</summary>
+    private (Container Container, IFileSystem Fs) Start()
+    {
+        if (subject == WatchSubject.RealDisk)
+        {
+            Assert.Ignore("about the container itself, not a behaviour the disk has");
+        }
+
         var image = Image.Create([new MemoryLayerBuilder().AddTextFile("/w/lower.txt", "l").AddTextFile("/w/sub/deep.txt", "d").Build()]);
-        var container = image.CreateContainer();
+        Container container;
+        if (subject == WatchSubject.MemoryUpper)
+        {
+            container = image.CreateContainer();
+        }
+        else
+        {
+            var temp = new TempDirectory("unionfs-watch");
+            _cleanup.Add(temp);
+            container = image.OpenContainer(Path.Combine(temp.Path, "upper"));
+        }
+
+        _cleanup.Add(container);
         return (container, container.AsFileSystem());
+    }
+
+    /// <summary>The same tree on any subject: returns the file system and the watched directory (w/, holding
+    /// lower.txt, an image file on a container, and sub/deep.txt).</summary>
+    private (IFileSystem Fs, string W) StartAnywhere()
+    {
+        if (subject != WatchSubject.RealDisk)
+        {
+            return (Start().Fs, "/w");
+        }
+
+        var temp = new TempDirectory("unionfs-watch-disk");
+        _cleanup.Add(temp);
+        var fs = new FileSystem();
+        var w = fs.Path.Combine(temp.Path, "w");
+        fs.Directory.CreateDirectory(fs.Path.Combine(w, "sub"));
+        fs.File.WriteAllText(fs.Path.Combine(w, "lower.txt"), "l");
+        fs.File.WriteAllText(fs.Path.Combine(w, "sub/deep.txt"), "d");
+        return (fs, w);
     }
 
     private sealed class Recorder : IDisposable
@@ -85,6 +148,144 @@ public sealed class WatcherAndDriveTests
         fs.File.AppendAllText("/w/lower.txt", "+");
 
         Assert.That(recorder.Until("Changed lower.txt"), Is.Not.Empty);
+    }
+
+    // ---- Changed events follow inotify (probed with FileSystemWatcher on ext4, .NET 10): one IN_MODIFY per write(2) or
+    // ftruncate(2), one IN_ATTRIB per mode or time change, each a Changed. The disk merges identical unread events, so
+    // its counts vary; these tests check kinds, presence and order, and exact counts only where the disk makes one
+    // call. Each also runs on the real disk.
+
+    /// <summary>Runs <paramref name="change"/>, then creates a sentinel directory and returns the events up to it.</summary>
+    private static List<string> EventsOf(IFileSystem fs, string w, Recorder recorder, Action change)
+    {
+        change();
+        var sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
+        fs.Directory.CreateDirectory(fs.Path.Combine(w, sentinel));
+        var events = recorder.Until("Created " + sentinel);
+        events.RemoveAt(events.Count - 1);
+        return events;
+    }
+
+    private (IFileSystem Fs, string W, IFileSystemWatcher Watcher, Recorder Recorder) Watch(NotifyFilters? filter = null)
+    {
+        var (fs, w) = StartAnywhere();
+        var watcher = fs.FileSystemWatcher.New(w);
+        _cleanup.Add(watcher);
+        if (filter is { } f)
+        {
+            watcher.NotifyFilter = f | NotifyFilters.DirectoryName; // the sentinels are directories
+        }
+
+        var recorder = new Recorder(watcher);
+        _cleanup.Add(recorder);
+        watcher.EnableRaisingEvents = true;
+        return (fs, w, watcher, recorder);
+    }
+
+    [Test]
+    public void Watcher_CreateEmptyFile_RaisesCreatedThenChanged()
+    {
+        var (fs, w, _, recorder) = Watch();
+
+        // FileMode.Create is O_CREAT, then ftruncate(2) even on the new file: Created, then Changed.
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.Create(fs.Path.Combine(w, "empty.txt")).Dispose()), Is.EqualTo(new[] { "Created empty.txt", "Changed empty.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.WriteAllText(fs.Path.Combine(w, "empty2.txt"), "")), Is.EqualTo(new[] { "Created empty2.txt", "Changed empty2.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.WriteAllBytes(fs.Path.Combine(w, "empty3.bin"), [])), Is.EqualTo(new[] { "Created empty3.bin", "Changed empty3.bin" }));
+    }
+
+    [Test]
+    public void Watcher_CreateNewOrOpenWithoutWriting_RaisesNoChanged()
+    {
+        var (fs, w, _, recorder) = Watch();
+        var path = fs.Path.Combine(w, "new.txt");
+
+        var events = EventsOf(fs, w, recorder, () =>
+        {
+            fs.FileStream.New(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+            fs.FileStream.New(path, FileMode.OpenOrCreate, FileAccess.Write).Dispose();
+            fs.File.AppendAllText(path, "");
+            using var stream = fs.FileStream.New(path, FileMode.Open, FileAccess.Write);
+            stream.Write([]);
+        });
+
+        Assert.That(events, Is.EqualTo(new[] { "Created new.txt" }), "no write, no truncation: no Changed");
+    }
+
+    [Test]
+    public void Watcher_TruncatingOpen_RaisesOneChanged()
+    {
+        var (fs, w, _, recorder) = Watch();
+        var own = fs.Path.Combine(w, "own.txt");
+        fs.File.WriteAllText(own, "bytes");
+        _ = EventsOf(fs, w, recorder, () => { });
+
+        // One ftruncate(2), one event, whichever layer holds the bytes (an image file is replaced, not copied).
+        Assert.That(EventsOf(fs, w, recorder, () => fs.FileStream.New(own, FileMode.Truncate, FileAccess.Write).Dispose()), Is.EqualTo(new[] { "Changed own.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.FileStream.New(own, FileMode.Create, FileAccess.Write).Dispose()), Is.EqualTo(new[] { "Changed own.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.FileStream.New(fs.Path.Combine(w, "lower.txt"), FileMode.Create, FileAccess.Write).Dispose()), Is.EqualTo(new[] { "Changed lower.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => { using var s = fs.FileStream.New(own, FileMode.Open, FileAccess.Write); s.SetLength(0); }), Is.EqualTo(new[] { "Changed own.txt" }), "ftruncate to the same length still reports");
+    }
+
+    [Test]
+    public void Watcher_WriteThroughOpenStream_RaisesChangedBeforeTheStreamCloses()
+    {
+        var (fs, w, _, recorder) = Watch();
+        var own = fs.Path.Combine(w, "own.txt");
+        fs.File.WriteAllText(own, "bytes");
+        _ = EventsOf(fs, w, recorder, () => { });
+
+        List<string> rest;
+        using (var stream = fs.FileStream.New(own, FileMode.Open, FileAccess.Write))
+        {
+            stream.Write([1]);
+            stream.Flush();
+
+            // inotify reports the write(2) itself, not the close: the event arrives while the handle is open.
+            Assert.That(EventsOf(fs, w, recorder, () => { }), Is.EqualTo(new[] { "Changed own.txt" }));
+            stream.Write([2]);
+            stream.Flush();
+            stream.Write([3]);
+            rest = EventsOf(fs, w, recorder, () => stream.Dispose());
+        }
+
+        // The disk raises one or two here (it merges identical unread events); UnionFs raises one per write.
+        Assert.That(rest, Is.Not.Empty.And.All.EqualTo("Changed own.txt"));
+        Assert.That(rest, Has.Count.InRange(1, 2));
+    }
+
+    [Test]
+    public void Watcher_WriteAppendAndMetadata_RaiseChanged()
+    {
+        var (fs, w, _, recorder) = Watch();
+        var n = fs.Path.Combine(w, "n.txt");
+
+        var created = EventsOf(fs, w, recorder, () => fs.File.WriteAllText(n, "new"));
+        Assert.That(created[0], Is.EqualTo("Created n.txt"));
+        Assert.That(created.Skip(1), Is.Not.Empty.And.All.EqualTo("Changed n.txt"));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.WriteAllText(fs.Path.Combine(w, "lower.txt"), "replaced")), Is.Not.Empty.And.All.EqualTo("Changed lower.txt"));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.AppendAllText(n, "+")), Is.Not.Empty.And.All.EqualTo("Changed n.txt"));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.SetLastWriteTimeUtc(n, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc))), Is.EqualTo(new[] { "Changed n.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.SetUnixFileMode(n, UnixFileMode.UserRead | UnixFileMode.UserWrite)), Is.EqualTo(new[] { "Changed n.txt" }));
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.SetAttributes(n, FileAttributes.ReadOnly)), Is.EqualTo(new[] { "Changed n.txt" }));
+    }
+
+    [TestCase(NotifyFilters.Size, true, true)]
+    [TestCase(NotifyFilters.Security, true, true)]
+    [TestCase(NotifyFilters.LastWrite, true, true)]
+    [TestCase(NotifyFilters.Attributes, false, true)]
+    [TestCase(NotifyFilters.CreationTime, false, true)]
+    [TestCase(NotifyFilters.FileName, false, false)]
+    public void Watcher_NotifyFilter_SelectsWritesAndMetadataChangesAsTheDiskDoes(NotifyFilters filter, bool writes, bool metadata)
+    {
+        var (fs, w, _, recorder) = Watch(filter);
+        var own = fs.Path.Combine(w, "own.txt");
+        fs.File.WriteAllText(own, "bytes");
+        _ = EventsOf(fs, w, recorder, () => { });
+
+        // FileSystemWatcher on Linux: IN_MODIFY for LastAccess/LastWrite/Security/Size, IN_ATTRIB for those and
+        // Attributes/CreationTime.
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.AppendAllText(own, "+")).Contains("Changed own.txt"), Is.EqualTo(writes), "write");
+        Assert.That(EventsOf(fs, w, recorder, () => fs.File.SetUnixFileMode(own, UnixFileMode.UserRead | UnixFileMode.UserWrite)).Contains("Changed own.txt"), Is.EqualTo(metadata), "chmod");
     }
 
     [Test]
