@@ -43,7 +43,8 @@ public sealed partial class Container
         }
     }
 
-    /// <summary>Returns a symbolic link's stored target, or null when the entry is not a link.</summary>
+    /// <summary>Returns a symbolic link's stored target, or null when the entry is not a link (readlink(2)): parents
+    /// are followed, the final link never, so a dangling or looping link still answers.</summary>
     /// <param name="path">A union path.</param>
     /// <returns>The target, verbatim.</returns>
     /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
