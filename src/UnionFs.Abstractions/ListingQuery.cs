@@ -80,9 +80,14 @@ internal sealed class ListingQuery
     /// says ENAMETOOLONG; anything but a directory (a dangling link, a file) is DirectoryNotFoundException.</summary>
     public void CheckDirectory()
     {
-        _ = View.GetEntry(_full);
+        var entry = View.GetEntry(_full);
         if (!View.DirectoryExists(_full))
         {
+            if (entry?.Kind == EntryKind.SymbolicLink)
+            {
+                _ = View.ResolveLinkTarget(_full); // a looping link: opendir(2) says ELOOP, an IOException
+            }
+
             throw Errors.PartNotFound(_full);
         }
     }

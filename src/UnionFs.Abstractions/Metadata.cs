@@ -64,7 +64,7 @@ internal static class Metadata
             attributes |= FileAttributes.ReparsePoint;
         }
 
-        if (resolved is not null && (resolved.UnixFileMode & UnixFileMode.UserWrite) == 0)
+        if (resolved is not null && IsReadOnly(resolved.UnixFileMode))
         {
             attributes |= FileAttributes.ReadOnly;
         }
@@ -78,13 +78,35 @@ internal static class Metadata
         : entry.Kind == EntryKind.SymbolicLink ? target?.UnixFileMode ?? (UnixFileMode)(-1)
         : entry.UnixFileMode;
 
+    /// <summary>ReadOnly as .NET reports it for the file's owner: readable but not writable by the owner (mode 0 and
+    /// write-only modes are Normal, probed on Linux).</summary>
+    public static bool IsReadOnly(UnixFileMode mode) =>
+        (mode & (UnixFileMode.UserRead | UnixFileMode.UserWrite)) == UnixFileMode.UserRead;
+
+    /// <summary>An info object's Hidden comes from its own Name (FileStatus.Unix: a name starting with '.'), which for a
+    /// FileInfo is the last segment of the path as given: <c>FileInfo("..")</c> is hidden.</summary>
+    public static FileAttributes HiddenBy(string name, FileAttributes attributes)
+    {
+        attributes = name.StartsWith('.') ? (attributes | FileAttributes.Hidden) & ~FileAttributes.Normal : attributes & ~FileAttributes.Hidden;
+        return attributes == 0 ? FileAttributes.Normal : attributes;
+    }
+
     /// <summary>Only ReadOnly is settable on Unix: it clears every write bit, or restores the owner's.</summary>
     public static void SetAttributes(UnionFileSystem fs, string path, FileAttributes attributes)
     {
+        // FileStatus.SetAttributes: the current mode is stat's, or lstat's (a link's 0777) when the link leads nowhere;
+        // only a change of mode calls chmod, which follows the link and so fails for a dangling or looping one.
+        var readOnly = (attributes & FileAttributes.ReadOnly) != 0;
+        var own = Require(fs, path);
+        if (own.Kind == EntryKind.SymbolicLink && fs.View.FinalTargetOrNull(fs.Full(path)) is null && !readOnly)
+        {
+            return;
+        }
+
         var entry = Require(fs, path, followLinks: true);
-        var mode = (attributes & FileAttributes.ReadOnly) != 0
+        var mode = readOnly
             ? entry.UnixFileMode & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)
-            : entry.UnixFileMode | UnixFileMode.UserWrite;
+            : (entry.UnixFileMode & UnixFileMode.UserRead) != 0 ? entry.UnixFileMode | UnixFileMode.UserWrite : entry.UnixFileMode;
         if (mode != entry.UnixFileMode)
         {
             fs.View.SetUnixFileMode(fs.Full(path), mode);

@@ -9,7 +9,9 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
 {
     private UnionFile File => (UnionFile)Fs.File;
 
-    public override string Name => Path.GetFileName(FullPath);
+    /// <summary>FileInfo names itself from the path as given (<c>FileInfo("..").Name</c> is <c>..</c>), not from its
+    /// full path; DirectoryInfo does the opposite.</summary>
+    public override string Name => Path.GetFileName(OriginalPath);
 
     public override bool Exists => Entry is { } entry &&
         (entry.Kind == EntryKind.File || (entry.Kind == EntryKind.SymbolicLink && Target?.Kind != EntryKind.Directory));
@@ -64,6 +66,13 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
 
     public void MoveTo(string destFileName, bool overwrite)
     {
+        // FileInfo.MoveTo checks the source's directory before the source (dotnet/runtime FileInfo.cs), so a source
+        // under a missing or non-directory parent is DirectoryNotFoundException, where File.Move says FileNotFound.
+        if (Path.GetDirectoryName(FullPath) is { } parent && !Fs.Directory.Exists(parent))
+        {
+            throw new DirectoryNotFoundException($"Could not find a part of the path '{FullPath}'.");
+        }
+
         File.Move(FullPath, destFileName, overwrite);
         FullPath = Fs.Full(destFileName);
         OriginalPath = destFileName;

@@ -63,7 +63,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public FileAttributes Attributes
     {
-        get => Entry is { } entry ? Metadata.Attributes(entry, Target) : (FileAttributes)(-1);
+        get => Entry is { } entry ? Metadata.HiddenBy(Name, Metadata.Attributes(entry, Target)) : (FileAttributes)(-1);
         set
         {
             Metadata.SetAttributes(Fs, FullPath, value);

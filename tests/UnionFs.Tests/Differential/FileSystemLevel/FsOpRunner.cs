@@ -22,6 +22,13 @@ public static partial class FsOpRunner
             return "skip:above-root";
         }
 
+        // Deleting or moving the tree's root removes the oracle's temp directory itself, where a container refuses to
+        // lose its root: not a comparison of file systems.
+        if (op.Kind is FsOpKinds.DirDelete or FsOpKinds.DirMove && c.ResolvesToRoot(op.Path))
+        {
+            return "skip:root";
+        }
+
         try
         {
             return Run(c, op);
@@ -432,6 +439,19 @@ public static partial class FsOpRunner
         {
             var top = root.Length == 0 ? "/" : root;
             return hostPath == top || hostPath == top + "/";
+        }
+
+        public bool ResolvesToRoot(string path)
+        {
+            var top = root.Length == 0 ? "/" : root;
+            try
+            {
+                return Path.TrimEndingDirectorySeparator(fs.Path.GetFullPath(Map(path))) == Path.TrimEndingDirectorySeparator(top);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException)
+            {
+                return false;
+            }
         }
 
         public bool EscapesRoot(string path)
