@@ -39,12 +39,13 @@ internal sealed class UnionFileStreamFactory(UnionFileSystem fs) : IFileStreamFa
 
     public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share) => File.OpenStream(path, mode, access, share);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => File.OpenStream(path, mode, access, share);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize) => File.OpenStream(path, mode, access, share, bufferSize);
 
-    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) => File.OpenStream(path, mode, access, share, useAsync);
+    public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, bool useAsync) =>
+        File.OpenStream(path, mode, access, share, bufferSize, useAsync ? FileOptions.Asynchronous : FileOptions.None);
 
     public FileSystemStream New(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options) =>
-        File.OpenStream(path, mode, access, share, (options & FileOptions.Asynchronous) != 0);
+        File.OpenStream(path, mode, access, share, bufferSize, options);
 
     public FileSystemStream New(string path, FileStreamOptions options) => File.Open(path, options);
 

@@ -27,10 +27,13 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 
     // Default shares are System.IO's: File.Open, File.OpenWrite and File.Create take FileShare.None; FileStream,
     // File.OpenRead, the StreamReader/StreamWriter helpers and the ReadAll/WriteAll/AppendAll methods take FileShare.Read.
-    internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, bool isAsync = false)
+    // Every FileStream argument reaches the container, which validates them in FileStream's order (a negative buffer
+    // size is refused, 0 and 1 are accepted) and honours FileOptions.DeleteOnClose; FileOptions.Asynchronous is the
+    // stream's IsAsync.
+    internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize = 4096, FileOptions options = FileOptions.None)
     {
         var full = Fs.FullFile(path, writing: (access & FileAccess.Write) != 0 || mode != FileMode.Open);
-        return new UnionFileSystemStream(C.OpenFile(full, mode, access, share), full, isAsync);
+        return new UnionFileSystemStream(C.OpenFile(full, mode, access, share, bufferSize, options), full, (options & FileOptions.Asynchronous) != 0);
     }
 
     public FileSystemStream Open(string path, FileMode mode) => OpenStream(path, mode, mode == FileMode.Append ? FileAccess.Write : FileAccess.ReadWrite, FileShare.None);
@@ -39,10 +42,14 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 
     public FileSystemStream Open(string path, FileMode mode, FileAccess access, FileShare share) => OpenStream(path, mode, access, share);
 
+    // Every FileStreamOptions field is passed on: UnixCreateMode sets a created file's mode (under the umask),
+    // DeleteOnClose deletes on close, PreallocationSize and BufferSize are validated (the file's length does not change
+    // on disk either).
     public FileSystemStream Open(string path, FileStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return OpenStream(path, options.Mode, options.Access, options.Share, (options.Options & FileOptions.Asynchronous) != 0);
+        var full = Fs.FullFile(path, writing: (options.Access & FileAccess.Write) != 0 || options.Mode != FileMode.Open);
+        return new UnionFileSystemStream(C.OpenFile(full, options), full, (options.Options & FileOptions.Asynchronous) != 0);
     }
 
     public FileSystemStream OpenRead(string path) => OpenStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -51,9 +58,9 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
 
     public FileSystemStream Create(string path) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
 
-    public FileSystemStream Create(string path, int bufferSize) => Create(path);
+    public FileSystemStream Create(string path, int bufferSize) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize);
 
-    public FileSystemStream Create(string path, int bufferSize, FileOptions options) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, (options & FileOptions.Asynchronous) != 0);
+    public FileSystemStream Create(string path, int bufferSize, FileOptions options) => OpenStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize, options);
 
     public StreamReader OpenText(string path) => new(OpenRead(path), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 

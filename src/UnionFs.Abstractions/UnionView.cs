@@ -67,6 +67,11 @@ internal sealed class UnionView
 
     public Stream OpenFile(string path, FileMode mode, FileAccess access, FileShare share) => Container.OpenFile(In(path), mode, access, share);
 
+    public Stream OpenFile(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options) =>
+        Container.OpenFile(In(path), mode, access, share, bufferSize, options);
+
+    public Stream OpenFile(string path, FileStreamOptions options) => Container.OpenFile(In(path), options);
+
     public byte[] ReadAllBytes(string path) => Container.ReadAllBytes(In(path));
 
     public void WriteAllBytes(string path, ReadOnlySpan<byte> bytes) => Container.WriteAllBytes(In(path), bytes);

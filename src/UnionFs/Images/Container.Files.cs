@@ -25,120 +25,6 @@ public sealed partial class Container
     /// <exception cref="IOException"><see cref="FileMode.CreateNew"/> and the file exists.</exception>
     public Stream OpenFile(string path, FileMode mode, FileAccess access) => OpenFile(path, mode, access, FileShare.Read);
 
-    private Stream OpenUnshared(string path, FileMode mode, FileAccess access)
-    {
-        ThrowIfDisposed();
-        var normalized = UnionPath.Normalize(path);
-        ValidateModeAndAccess(mode, access);
-        var writes = (access & FileAccess.Write) != 0;
-        while (true)
-        {
-            LayerEntry? source;
-            string canonical;
-            using (BeginWrite())
-            {
-                // O_CREAT|O_EXCL fails on any existing name, a dangling or looping link included, before anything else.
-                if (mode == FileMode.CreateNew && FindOrLoop(normalized, followFinal: false, out var existing, out _) == Status.Found)
-                {
-                    throw Errors.AlreadyExists(existing);
-                }
-
-                var status = Find(normalized, followFinal: true, out canonical, out var hit);
-                if (status is Status.ParentMissing or Status.ParentNotDirectory)
-                {
-                    // A dangling final link whose target's parent is missing: open(2) says ENOENT, and .NET picks
-                    // FileNotFound because the parent of the path as given exists.
-                    throw MissingError(status, normalized, canonical);
-                }
-
-                if (status == Status.Found && hit.Kind == EntryKind.Directory)
-                {
-                    throw Errors.AccessDenied(canonical);
-                }
-
-
-
-                if (status == Status.Missing)
-                {
-                    if (mode is FileMode.Open or FileMode.Truncate)
-                    {
-                        throw Errors.FileNotFound(canonical);
-                    }
-
-                    UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
-                    var created = CreateFile(canonical, Defaults.FileMode, null).Data!.Open(FileMode.Open, access);
-                    Notify(ContainerChangeKind.Created, canonical, isDirectory: false);
-                    return created;
-                }
-
-                var truncate = mode is FileMode.Truncate or FileMode.Create;
-                var upper = hit.Upper;
-                if (upper?.Data is { } data)
-                {
-                    if (truncate)
-                    {
-                        Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
-                    }
-
-                    return data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access);
-                }
-
-                source = upper?.MetaCopyOf ?? hit.Lower!.Entry;
-                if (!writes)
-                {
-                    return source.OpenRead();
-                }
-
-                if (truncate)
-                {
-                    // O_TRUNC: the old bytes are not needed; keep the file's mode and create it empty.
-                    var truncated = CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access);
-                    Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
-                    return truncated;
-                }
-            }
-
-            var stream = CopyUpData(canonical, source, mode == FileMode.Append, access);
-            if (stream is not null)
-            {
-                return stream;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The exception System.IO throws when a path does not resolve (probed by the differential suite): ENOTDIR blames the
-    /// directory; ENOENT blames the file when the parent of the path as given exists, which is how a dangling final
-    /// link whose target's parent is missing reads as FileNotFound, and the directory otherwise.
-    /// </summary>
-    private Exception MissingError(Status status, string given, string canonical) =>
-        status == Status.ParentMissing && DirectoryExists(UnionPath.Parent(given))
-            ? Errors.FileNotFound(given)
-            : Errors.PartNotFound(canonical);
-
-    private static void ValidateModeAndAccess(FileMode mode, FileAccess access)
-    {
-        if (mode is < FileMode.CreateNew or > FileMode.Append)
-        {
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Enum value was out of legal range.");
-        }
-
-        if (access is < FileAccess.Read or > FileAccess.ReadWrite)
-        {
-            throw new ArgumentOutOfRangeException(nameof(access), access, "Enum value was out of legal range.");
-        }
-
-        if ((access & FileAccess.Write) == 0 && mode is FileMode.Truncate or FileMode.CreateNew or FileMode.Create or FileMode.Append)
-        {
-            throw new ArgumentException($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", nameof(access));
-        }
-
-        if (mode == FileMode.Append && (access & FileAccess.Read) != 0)
-        {
-            throw new ArgumentException($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", nameof(access));
-        }
-    }
-
     /// <summary>Creates an empty file in the writable layer (inside a write scope), replacing whatever upper node
     /// was there (a whiteout, or a metadata-only copy-up being truncated).</summary>
     private UpperNode CreateFile(string path, UnixFileMode mode, UpperNode? replacing)
@@ -158,7 +44,7 @@ public sealed partial class Container
     /// otherwise, and the caller retries). Readers never see a partial file: until the publish they read the image's
     /// complete bytes, afterwards the complete copy.
     /// </summary>
-    private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access)
+    private Stream? CopyUpData(string path, LayerEntry source, bool append, FileAccess access, int bufferSize)
     {
         lock (PathLocks.For(this, path))
         {
@@ -193,7 +79,7 @@ public sealed partial class Container
                 }
 
                 AttachHooks(node);
-                return staged.Open(append ? FileMode.Append : FileMode.Open, access);
+                return staged.Open(append ? FileMode.Append : FileMode.Open, access, bufferSize);
             }
         }
     }
@@ -294,10 +180,13 @@ public sealed partial class Container
     /// <param name="path">A union path.</param>
     /// <exception cref="DirectoryNotFoundException">A parent is missing.</exception>
     /// <exception cref="UnauthorizedAccessException">The path is a directory.</exception>
-    public void DeleteFile(string path)
+    public void DeleteFile(string path) => DeleteFile(UnionPath.Normalize(path), disposing: false);
+
+    /// <summary><see cref="DeleteFile(string)"/>; <paramref name="disposing"/> lets <see cref="Dispose"/> delete the
+    /// files of DeleteOnClose handles it closes, after new calls are already refused.</summary>
+    private void DeleteFile(string normalized, bool disposing)
     {
-        var normalized = UnionPath.Normalize(path);
-        using (BeginWrite())
+        using (BeginWrite(checkDisposed: !disposing))
         {
             var status = Find(normalized, followFinal: false, out var canonical, out var hit);
             if (status is Status.ParentMissing or Status.ParentNotDirectory)

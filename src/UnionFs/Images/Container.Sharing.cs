@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using UnionFs.Internal;
 using UnionFs.Paths;
 
@@ -31,18 +32,8 @@ public sealed partial class Container
     {
         ThrowIfDisposed();
         var normalized = UnionPath.Normalize(path);
-        var key = FindOrLoop(normalized, followFinal: true, out var canonical, out _) is Status.Found or Status.Missing ? canonical : normalized;
-        var exclusive = (share & ~FileShare.Inheritable) == FileShare.None;
-        Acquire(key, exclusive);
-        try
-        {
-            return new SharedStream(OpenUnshared(normalized, mode, access), this, key, exclusive);
-        }
-        catch
-        {
-            Release(key, exclusive);
-            throw;
-        }
+        ValidateArguments(mode, access, share);
+        return Open(normalized, new OpenRequest(mode, access, share, FileOptions.None, null));
     }
 
     private void Acquire(string key, bool exclusive)
@@ -59,10 +50,15 @@ public sealed partial class Container
         }
     }
 
-    private void Release(string key, bool exclusive)
+    private void Release(string key, bool exclusive, SharedStream? stream = null)
     {
         lock (_shares)
         {
+            if (stream is not null)
+            {
+                _open.Remove(stream);
+            }
+
             var state = _shares[key];
             state = exclusive ? default : state with { Shared = state.Shared - 1 };
             if (state == default)
@@ -78,13 +74,75 @@ public sealed partial class Container
 
     private readonly record struct ShareState(int Shared, bool Exclusive);
 
-    /// <summary>A handle that gives its share back when disposed.</summary>
-    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive) : DelegatingStream(inner)
+    /// <summary>Streams open on this container (guarded by <see cref="_shares"/>), which <see cref="Dispose"/> closes.</summary>
+    private readonly HashSet<SharedStream> _open = [];
+
+    private SharedStream Shared(Stream inner, string normalized, string canonical, OpenRequest request)
     {
-        private bool _released;
+        var stream = new SharedStream(inner, this, canonical, request.Exclusive, request.DeleteOnClose ? normalized : null);
+        lock (_shares)
+        {
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _open.Add(stream);
+                return stream;
+            }
+        }
+
+        // Disposed while this open ran: the stream would outlive the writable layer.
+        stream.Dispose();
+        ThrowIfDisposed();
+        return stream;
+    }
+
+    /// <summary>Closes every stream still open, as if each were disposed; called once by <see cref="Dispose"/>, after
+    /// new calls are refused. A stream that fails to close (its host file gone, say) is still counted closed.</summary>
+    private void CloseStreams()
+    {
+        SharedStream[] open;
+        lock (_shares)
+        {
+            open = [.. _open];
+        }
+
+        foreach (var stream in open)
+        {
+            try
+            {
+                stream.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                // Disposal never throws; SharedStream has released its share in finally.
+            }
+        }
+    }
+
+    /// <summary>
+    /// FileOptions.DeleteOnClose as .NET does it on Unix (SafeFileHandle.Unix.cs): when the handle closes it unlinks the
+    /// path it was opened with, whatever is there now (a link is removed, not its target; a file renamed away survives,
+    /// one created at the path meanwhile goes), and ignores any failure. An image file gets a whiteout.
+    /// </summary>
+    private void DeleteClosed(string path)
+    {
+        try
+        {
+            DeleteFile(path, disposing: Volatile.Read(ref _disposed) != 0 && !_storeReleased);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // unlink(2) errors are ignored on close, as .NET does.
+        }
+    }
+
+    /// <summary>A handle that gives its share back when disposed (and deletes its path for DeleteOnClose).</summary>
+    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive, string? deleteOnClose) : DelegatingStream(inner)
+    {
+        private int _released;
 
         // The share goes back even when closing the inner stream throws, or the path stays locked for the
-        // container's life; a FileStream whose close fails has released its lock too.
+        // container's life; a FileStream whose close fails has released its lock too. Once: the user and the
+        // container's Dispose may both close it, from different threads.
         protected override void Dispose(bool disposing)
         {
             try
@@ -93,10 +151,13 @@ public sealed partial class Container
             }
             finally
             {
-                if (disposing && !_released)
+                if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
                 {
-                    _released = true;
-                    owner.Release(key, exclusive);
+                    owner.Release(key, exclusive, this);
+                    if (deleteOnClose is not null)
+                    {
+                        owner.DeleteClosed(deleteOnClose);
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Threading;
 using UnionFs.Internal;
 using UnionFs.Layers;
@@ -43,6 +44,9 @@ public sealed partial class Container : IDisposable
     private int _upperCount;
     private int _linkCount;
     private int _disposed;
+
+    /// <summary>Set once Dispose has released the store: from then on nothing may touch it.</summary>
+    private volatile bool _storeReleased;
 
     internal Container(Image image, IUpperStore store, ContainerOptions options)
     {
@@ -93,13 +97,32 @@ public sealed partial class Container : IDisposable
 
     /// <summary>Releases the writable layer's resources. An in-memory writable layer is gone afterwards; a directory
     /// one stays on disk and can be reopened with <see cref="Image.OpenContainer(string, ContainerOptions?)"/>.</summary>
+    /// <remarks>Streams still open on the container are closed first, as if disposed (buffered bytes are written and a
+    /// DeleteOnClose file is deleted): their next use throws <see cref="ObjectDisposedException"/>, as a FileStream's does
+    /// once its handle is closed, and disposing them afterwards is harmless. So no handle outlives the writable layer
+    /// (a directory one may be deleted or reopened right after) and an in-memory one is freed. Disposing never throws,
+    /// also when a directory writable layer's folder was deleted first; every other member then throws
+    /// <see cref="ObjectDisposedException"/>.</remarks>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _store.Dispose();
+            CloseStreams();
+            _storeReleased = true;
+            try
+            {
+                _store.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Disposal never throws: a store whose folder went away has nothing left to release.
+            }
         }
     }
+
+    /// <summary>The seqlock's counter (odd while a change is in progress), for tests that check which operations
+    /// enter the write scope.</summary>
+    internal int WriteSequence => Volatile.Read(ref _sequence);
 
     private void ThrowIfDisposed()
     {
@@ -108,16 +131,21 @@ public sealed partial class Container : IDisposable
             Throw(Name);
         }
 
-        static void Throw(string? name) => throw Errors.Disposed($"container {name}");
+        // ObjectName is the type's name, as the BCL's own types give it; a named container's name is in the message.
+        static void Throw(string? name) => throw Errors.Disposed(nameof(Container), name is null ? null : $"Cannot access the disposed container '{name}'.");
     }
 
     /// <summary>
     /// The namespace write scope: takes the lock and makes the sequence odd while a change is in progress, so
     /// lock-free readers can tell they raced a change and retry (a seqlock).
     /// </summary>
-    private WriteScope BeginWrite()
+    private WriteScope BeginWrite(bool checkDisposed = true)
     {
-        ThrowIfDisposed();
+        if (checkDisposed)
+        {
+            ThrowIfDisposed();
+        }
+
         Monitor.Enter(_gate);
         Interlocked.Increment(ref _sequence);
         return new WriteScope(this);

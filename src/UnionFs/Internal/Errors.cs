@@ -78,7 +78,28 @@ internal static class Errors
     public static IOException SeekBeforeBegin() =>
         new("An attempt was made to move the position before the beginning of the stream.");
 
-    public static ObjectDisposedException Disposed(string what) => new(what);
+    /// <summary>ObjectDisposedException as the BCL builds it: the object's type name, and the standard message unless
+    /// a more telling one is given.</summary>
+    public static ObjectDisposedException Disposed(string objectName, string? message = null) =>
+        message is null ? new(objectName) : new(objectName, message);
+
+    /// <summary>A stream used after it was closed (by its owner or by the container's Dispose): FileStream's wording.</summary>
+    public static ObjectDisposedException StreamClosed() => new(null, "Cannot access a closed file.");
+
+    public static ArgumentOutOfRangeException OutOfRange(string paramName) =>
+        new(paramName, "Enum value was out of legal range.");
+
+    public static ArgumentOutOfRangeException Negative(string paramName) =>
+        new(paramName, "Non-negative number required.");
+
+    /// <summary>An open's arguments do not go together; FileStream's wording, naming the argument it blames.</summary>
+    public static ArgumentException InvalidOpen(string message, string paramName) => new(message, paramName);
+
+    public static ArgumentException InvalidModeAndAccess(FileMode mode, FileAccess access, string paramName) =>
+        new($"Combining FileMode: {mode} with FileAccess: {access} is invalid.", paramName);
+
+    public static ArgumentException AppendNeedsWriteOnly(string paramName) =>
+        new("Append access can be requested only in write-only mode.", paramName);
 
     /// <summary>One final period, whether or not a wrapped BCL message brought its own.</summary>
     private static string Sentence(string reason) => reason.EndsWith('.') ? reason : reason + ".";

@@ -12,5 +12,11 @@ internal static class Defaults
 
     public const UnixFileMode SymlinkMode = (UnixFileMode)0x1FF;
 
+    /// <summary>The umask the defaults assume (and the test suites run under): masks the mode a created file asks for.</summary>
+    public const UnixFileMode Umask = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+
+    /// <summary>Permission, setuid, setgid and sticky bits: all a mode holds.</summary>
+    public const UnixFileMode PermissionBits = (UnixFileMode)0xFFF;
+
     public static readonly DateTime Epoch = DateTime.UnixEpoch;
 }

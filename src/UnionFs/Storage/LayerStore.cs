@@ -283,11 +283,22 @@ public sealed partial class LayerStore : IDisposable
         });
     }
 
-    /// <summary>Releases this instance's pins (so <see cref="Remove"/> may free what only it held) and its mutex handle.</summary>
+    /// <summary>Releases this instance's pins (so <see cref="Remove"/> may free what only it held) and its mutex handle.
+    /// Never throws: a store whose folder was deleted first has no pins left to remove.</summary>
     public void Dispose()
     {
-        ReleasePins();
-        _mutex.Dispose();
+        try
+        {
+            ReleasePins();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The pins file's folder is gone or unwritable: nothing of this instance is left to release there.
+        }
+        finally
+        {
+            _mutex.Dispose();
+        }
     }
 
     private Layer Put(Func<Stream, string> write, string? expectedDiffId, bool validateTar)

@@ -18,11 +18,11 @@ internal sealed class HostFile : UpperFile
 
     public override long Length => new FileInfo(HostPath).Length;
 
-    public override Stream Open(FileMode mode, FileAccess access)
+    public override Stream Open(FileMode mode, FileAccess access, int bufferSize = 4096)
     {
         // FileShare.ReadWrite | Delete: sharing between handles of one container is the container's business
         // (and the IFileSystem adapter's); the host must not add its own refusals.
-        var stream = new FileStream(HostPath, mode == FileMode.Append && access == FileAccess.ReadWrite ? FileMode.Open : mode, access, FileShare.ReadWrite | FileShare.Delete, 4096);
+        var stream = new FileStream(HostPath, mode == FileMode.Append && access == FileAccess.ReadWrite ? FileMode.Open : mode, access, FileShare.ReadWrite | FileShare.Delete, bufferSize);
         if (mode == FileMode.Append && access == FileAccess.ReadWrite)
         {
             stream.Seek(0, SeekOrigin.End);

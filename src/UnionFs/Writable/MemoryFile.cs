@@ -62,7 +62,8 @@ internal sealed partial class MemoryFile : UpperFile
         }
     }
 
-    public override Stream Open(FileMode mode, FileAccess access)
+    // Every handle is unbuffered: a write is seen by the other handles at once, whatever buffer size was asked for.
+    public override Stream Open(FileMode mode, FileAccess access, int bufferSize = 4096)
     {
         if (mode == FileMode.Truncate)
         {

@@ -8,6 +8,6 @@ internal abstract class UpperFile
     public abstract long Length { get; }
 
     /// <summary>Opens the bytes. <paramref name="mode"/> is only Open, Truncate or Append here: the container has
-    /// already decided existence and creation.</summary>
-    public abstract Stream Open(FileMode mode, FileAccess access);
+    /// already decided existence and creation. <paramref name="bufferSize"/> is FileStream's (0 or 1: unbuffered).</summary>
+    public abstract Stream Open(FileMode mode, FileAccess access, int bufferSize = 4096);
 }
