@@ -89,8 +89,8 @@ public sealed partial class Container
             }
         }
 
-        // Disposed while this open ran: the stream would outlive the writable layer.
-        stream.Dispose();
+        // Disposed while this open ran: the stream would outlive the writable layer. The caller still owns the share
+        // and the inner stream, and gives both back as for any failed open.
         ThrowIfDisposed();
         return stream;
     }
