@@ -16,7 +16,8 @@ public sealed partial class Container
     /// <param name="path">A union path; a final symbolic link is followed (a dangling one is created through).</param>
     /// <param name="mode">How to open or create.</param>
     /// <param name="access">Read, write or both.</param>
-    /// <returns>A stream over the file, sharing it as <see cref="FileShare.Read"/> (FileStream's default). Dispose it.</returns>
+    /// <returns>A stream over the file, sharing it as <see cref="FileShare.Read"/> (FileStream's default). Dispose it;
+    /// disposing the container closes it too, and its next use then throws <see cref="ObjectDisposedException"/>.</returns>
     /// <exception cref="ArgumentException">The path is invalid or reserved, or <paramref name="mode"/> and
     /// <paramref name="access"/> do not go together.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
