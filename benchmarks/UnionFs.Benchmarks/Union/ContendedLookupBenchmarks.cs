@@ -98,13 +98,21 @@ public class ContendedLookupBenchmarks
 
         _stop = false;
         _started = operation is not null;
-        for (var i = 0; i < (operation is null ? 0 : Threads); i++)
+        var count = operation is null ? 0 : Threads;
+
+        // Measurement starts only once every thread is running its operation (also in CI's dry run, where the one
+        // invocation could otherwise come and go before a thread was scheduled).
+        using var running = new CountdownEvent(count);
+        for (var i = 0; i < count; i++)
         {
             var thread = new Thread(() =>
             {
+                operation!(_container!);
+                Interlocked.Increment(ref _backgroundOperations);
+                running.Signal();
                 while (!_stop)
                 {
-                    operation!(_container!);
+                    operation(_container!);
                     Interlocked.Increment(ref _backgroundOperations);
                 }
             })
@@ -115,5 +123,7 @@ public class ContendedLookupBenchmarks
             _background.Add(thread);
             thread.Start();
         }
+
+        running.Wait();
     }
 }
