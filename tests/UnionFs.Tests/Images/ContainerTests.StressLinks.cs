@@ -141,11 +141,20 @@ public sealed partial class ContainerTests
             default:
                 using (var stream = c.OpenFile(path, FileMode.Open, FileAccess.Read, FileShare.Read))
                 {
+                    // A racing WriteAllBytes may truncate the file between Length and the read, as on disk: read what
+                    // is there. An append file's prefix and a write file's bytes are still of one kind each.
                     var bytes = new byte[stream.Length];
-                    stream.ReadExactly(bytes);
-                    if (group != "append")
+                    var read = bytes.AsSpan(0, stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false));
+                    var valid = group switch
                     {
-                        CheckLinkStressContent(group, j, bytes, path, violations);
+                        "append" => read.Length >= LinkStressImageLength && read[..LinkStressImageLength].IndexOfAnyExcept((byte)'i') < 0 &&
+                            read[LinkStressImageLength..].IndexOfAnyExcept((byte)'a') < 0,
+                        "write" => read.IsEmpty || read.IndexOfAnyExcept(read[0]) < 0,
+                        _ => read.SequenceEqual(InitialContent("move", j)),
+                    };
+                    if (!valid)
+                    {
+                        violations.Enqueue($"{path}: {group} file read through a handle as {read.Length} mixed bytes");
                     }
                 }
 
