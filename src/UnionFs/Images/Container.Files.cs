@@ -16,7 +16,8 @@ public sealed partial class Container
     /// <param name="path">A union path; a final symbolic link is followed (a dangling one is created through).</param>
     /// <param name="mode">How to open or create.</param>
     /// <param name="access">Read, write or both.</param>
-    /// <returns>A stream over the file, sharing it as <see cref="FileShare.Read"/> (FileStream's default). Dispose it.</returns>
+    /// <returns>A stream over the file, sharing it as <see cref="FileShare.Read"/> (FileStream's default). Dispose it;
+    /// disposing the container closes it too, and its next use then throws <see cref="ObjectDisposedException"/>.</returns>
     /// <exception cref="ArgumentException">The path is invalid or reserved, or <paramref name="mode"/> and
     /// <paramref name="access"/> do not go together.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
@@ -93,17 +94,29 @@ public sealed partial class Container
     public byte[] ReadAllBytes(string path)
     {
         using var stream = OpenFile(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return ReadWhole(stream);
+    }
+
+    /// <summary>Reads a stream to its end, sized by its length up front; when the length changes meanwhile (another
+    /// handle writes the file) it falls back to reading to the end, keeping the byte it probed the end with.</summary>
+    internal static byte[] ReadWhole(Stream stream)
+    {
         var length = stream.Length;
         var result = new byte[length];
         var read = stream.ReadAtLeast(result, result.Length, throwOnEndOfStream: false);
-        if (read == length && stream.ReadByte() < 0)
+        var next = read == length ? stream.ReadByte() : -1;
+        if (read == length && next < 0)
         {
             return result;
         }
 
-        // The file changed length while being read (another handle writes it): fall back to reading to the end.
         using var buffer = new MemoryStream();
         buffer.Write(result, 0, read);
+        if (next >= 0)
+        {
+            buffer.WriteByte((byte)next); // the file grew: the probe's byte is the first one past the old end
+        }
+
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }

@@ -334,7 +334,17 @@ public sealed partial class Container
     /// <summary>Hands an opened stream and its share to the caller's handle.</summary>
     private SharedStream Claim(Stream inner, string normalized, string canonical, OpenRequest request, ref string? shared)
     {
-        var stream = Shared(inner, normalized, canonical, request);
+        SharedStream stream;
+        try
+        {
+            stream = Shared(inner, normalized, canonical, request);
+        }
+        catch
+        {
+            inner.Dispose(); // the container was disposed meanwhile; the caller releases the share
+            throw;
+        }
+
         shared = null;
         return stream;
     }

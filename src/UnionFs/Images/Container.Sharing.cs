@@ -22,7 +22,8 @@ public sealed partial class Container
     /// <param name="mode">How to open or create.</param>
     /// <param name="access">Read, write or both.</param>
     /// <param name="share">What other handles may do meanwhile.</param>
-    /// <returns>A stream over the file. Dispose it to release its share.</returns>
+    /// <returns>A stream over the file. Dispose it to release its share; disposing the container closes it too, and its
+    /// next use then throws <see cref="ObjectDisposedException"/>.</returns>
     /// <exception cref="IOException">Another handle's share forbids this open (a sharing violation), or as
     /// <see cref="OpenFile(string, FileMode, FileAccess)"/>.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist and <paramref name="mode"/> does not create it.</exception>
@@ -89,8 +90,8 @@ public sealed partial class Container
             }
         }
 
-        // Disposed while this open ran: the stream would outlive the writable layer.
-        stream.Dispose();
+        // Disposed while this open ran: the stream would outlive the writable layer. The caller still owns the share
+        // and the inner stream, and gives both back as for any failed open.
         ThrowIfDisposed();
         return stream;
     }
