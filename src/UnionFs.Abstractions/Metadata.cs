@@ -78,6 +78,46 @@ internal static class Metadata
         : entry.Kind == EntryKind.SymbolicLink ? target?.UnixFileMode ?? (UnixFileMode)(-1)
         : entry.UnixFileMode;
 
+    /// <summary>The ELOOP a path walk meets when a link among the parents of a missing <paramref name="full"/> loops,
+    /// or null: the nearest existing ancestor decides (a directory ends the search, a link is resolved).</summary>
+    public static IOException? LoopAmongParents(UnionFileSystem fs, string full)
+    {
+        for (var dir = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(full)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            UnionEntryInfo? entry;
+            try
+            {
+                entry = fs.View.GetEntry(dir);
+            }
+            catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+            {
+                return e;
+            }
+
+            if (entry is null)
+            {
+                continue;
+            }
+
+            if (entry.Kind != EntryKind.SymbolicLink)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = fs.View.ResolveLinkTarget(dir);
+                return null;
+            }
+            catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>ReadOnly as .NET reports it for the file's owner: readable but not writable by the owner (mode 0 and
     /// write-only modes are Normal, probed on Linux).</summary>
     public static bool IsReadOnly(UnixFileMode mode) =>

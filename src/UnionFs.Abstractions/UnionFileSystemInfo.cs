@@ -15,6 +15,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
     private UnionEntryInfo? _target;
     private bool _loaded;
     private PathTooLongException? _tooLong;
+    private IOException? _loop;
 
     protected UnionFileSystemInfo(UnionFileSystem fs, string fullPath, string originalPath)
     {
@@ -63,7 +64,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public FileAttributes Attributes
     {
-        get => Entry is { } entry ? Metadata.HiddenBy(Name, Metadata.Attributes(entry, Target)) : (FileAttributes)(-1);
+        get => Entry is { } entry ? Metadata.HiddenBy(Name, Metadata.Attributes(entry, Target)) : LoopOr((FileAttributes)(-1));
         set
         {
             Metadata.SetAttributes(Fs, FullPath, value);
@@ -77,7 +78,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public DateTime CreationTimeUtc
     {
-        get => Entry is { } entry ? Metadata.CreationTimeUtc(Fs, entry) : Metadata.MissingTimeUtc;
+        get => Entry is { } entry ? Metadata.CreationTimeUtc(Fs, entry) : LoopOr(Metadata.MissingTimeUtc);
         set => LastWriteTimeUtc = value;
     }
 
@@ -85,7 +86,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public DateTime LastAccessTimeUtc
     {
-        get => Entry?.LastAccessTimeUtc ?? Metadata.MissingTimeUtc;
+        get => Entry?.LastAccessTimeUtc ?? LoopOr(Metadata.MissingTimeUtc);
         set
         {
             Fs.View.SetLastAccessTimeUtc(FullPath, Metadata.AsUtc(value), followLinks: false);
@@ -101,7 +102,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
 
     public DateTime LastWriteTimeUtc
     {
-        get => Entry?.LastWriteTimeUtc ?? Metadata.MissingTimeUtc;
+        get => Entry?.LastWriteTimeUtc ?? LoopOr(Metadata.MissingTimeUtc);
         set
         {
             Fs.View.SetLastWriteTimeUtc(FullPath, Metadata.AsUtc(value), followLinks: false);
@@ -149,6 +150,19 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         {
             throw _tooLong;
         }
+
+        if (_loop is not null)
+        {
+            throw _loop;
+        }
+    }
+
+    /// <summary>FileStatus caches the error stat met: ENOENT reads as defaults, but ELOOP (a looping link among the
+    /// parents) is thrown by every member that stats, as System.IO on Linux does.</summary>
+    private T LoopOr<T>(T missing)
+    {
+        Load();
+        return _loop is null ? missing : throw _loop;
     }
 
     private void Load()
@@ -158,9 +172,11 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
             return;
         }
 
+        _loop = null;
         try
         {
             _entry = Fs.View.GetEntry(FullPath);
+            _loop = _entry is null ? Metadata.LoopAmongParents(Fs, FullPath) : null;
             // Resolved now, but never thrown: a loop reads as a link whose stat fails, as System.IO reads it.
             _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.View.FinalTargetOrNull(FullPath) : _entry;
         }
@@ -170,10 +186,11 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
             _entry = _target = null;
             _tooLong = e;
         }
-        catch (IOException)
+        catch (IOException e)
         {
-            // lstat failing with ELOOP (a loop among the parents): nothing is there, as System.IO sees it.
+            // lstat failing with ELOOP (a loop among the parents): nothing is there for Exists; stat members rethrow.
             _entry = _target = null;
+            _loop = e is FileNotFoundException or DirectoryNotFoundException ? null : e;
         }
 
         _loaded = true;

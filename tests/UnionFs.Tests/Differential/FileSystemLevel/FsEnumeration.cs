@@ -97,8 +97,13 @@ internal static class FsEnumeration
 
         var maxDepth = kv is null || kv["depth"] == "max" ? int.MaxValue : int.Parse(kv["depth"], System.Globalization.CultureInfo.InvariantCulture);
         var all = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false };
+        // The directory part of a pattern ("../*") moves the start, as System.IO moves it; an unbounded walk from
+        // there is what would run.
+        var pattern = op.Text ?? "*";
+        var slash = pattern.LastIndexOf('/');
+        var start = slash >= 0 ? fs.Path.Join(p, pattern[..slash]) : p;
         var queue = new Queue<(string Dir, int Depth)>();
-        queue.Enqueue((p, 0));
+        queue.Enqueue((start, 0));
         var count = 0;
         while (queue.Count > 0)
         {

@@ -72,6 +72,11 @@ internal static class FsScenarioRunner
             for (var i = 0; i < ops.Count; i++)
             {
                 var op = ops[i];
+                if (Environment.GetEnvironmentVariable("UNIONFS_FS_TRACE") is { Length: > 0 } trace)
+                {
+                    File.AppendAllText(trace, $"{i}: {op}\n"); // which call a hang or crash was in
+                }
+
                 var before = FsTree.Snapshot(oracle.Fs, oracle.Root);
                 var expected = FsOpRunner.Apply(oracle.Fs, oracle.Root, op);
                 var actual = FsOpRunner.Apply(union.Fs, union.Root, op);
