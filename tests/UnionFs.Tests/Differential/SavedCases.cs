@@ -35,16 +35,18 @@ internal static class SavedCases
     public static (List<LayerSpec> Layers, List<Operation> Operations) Load(string file)
     {
         var saved = JsonSerializer.Deserialize<Case>(File.ReadAllText(file), Json)!;
-        var layers = saved.Layers.Select(items =>
-        {
-            var spec = new LayerSpec();
-            foreach (var item in items)
-            {
-                spec.Add(item);
-            }
-
-            return spec;
-        }).ToList();
-        return (layers, saved.Operations);
+        return (Specs(saved.Layers), saved.Operations);
     }
+
+    /// <summary>Saved layers (their items) as layer specs again.</summary>
+    public static List<LayerSpec> Specs(List<List<LayerSpec.Item>> layers) => layers.Select(items =>
+    {
+        var spec = new LayerSpec();
+        foreach (var item in items)
+        {
+            spec.Add(item);
+        }
+
+        return spec;
+    }).ToList();
 }

@@ -86,32 +86,6 @@ internal static class ScenarioRunner
         }
     }
 
-    /// <summary>
-    /// Delta debugging, simplified (Zeller's ddmin without the complement step): remove chunks of operations, halving
-    /// the chunk size, keeping every removal after which the scenario still diverges; ends at one-operation chunks.
-    /// </summary>
-    private static (List<Operation> Minimal, int Replays) Shrink(List<Operation> ops, Targets targets, Deviation? deviation)
-    {
-        var current = ops;
-        var replays = 0;
-        for (var chunk = Math.Max(1, current.Count / 2); chunk >= 1 && replays < ShrinkBudget; chunk /= 2)
-        {
-            for (var start = 0; start < current.Count && replays < ShrinkBudget;)
-            {
-                var candidate = new List<Operation>(current);
-                candidate.RemoveRange(start, Math.Min(chunk, current.Count - start));
-                replays++;
-                if (candidate.Count > 0 && Replay(candidate, targets, deviation).Failure is not null)
-                {
-                    current = candidate;
-                }
-                else
-                {
-                    start += chunk;
-                }
-            }
-        }
-
-        return (current, replays);
-    }
+    private static (List<Operation> Minimal, int Replays) Shrink(List<Operation> ops, Targets targets, Deviation? deviation) =>
+        Shrinker.Minimize(ops, candidate => Replay(candidate, targets, deviation).Failure is not null, ShrinkBudget);
 }

@@ -107,30 +107,8 @@ internal static class FsScenarioRunner
         }
     }
 
-    private static (List<FsOp> Minimal, int Replays) Shrink(List<FsOp> ops, Sides sides, Deviation? deviation)
-    {
-        var current = ops;
-        var replays = 0;
-        for (var chunk = Math.Max(1, current.Count / 2); chunk >= 1 && replays < ShrinkBudget; chunk /= 2)
-        {
-            for (var start = 0; start < current.Count && replays < ShrinkBudget;)
-            {
-                var candidate = new List<FsOp>(current);
-                candidate.RemoveRange(start, Math.Min(chunk, current.Count - start));
-                replays++;
-                if (candidate.Count > 0 && Replay(candidate, sides, deviation).Failure is not null)
-                {
-                    current = candidate;
-                }
-                else
-                {
-                    start += chunk;
-                }
-            }
-        }
-
-        return (current, replays);
-    }
+    private static (List<FsOp> Minimal, int Replays) Shrink(List<FsOp> ops, Sides sides, Deviation? deviation) =>
+        Shrinker.Minimize(ops, candidate => Replay(candidate, sides, deviation).Failure is not null, ShrinkBudget);
 
     private static string Save(string suite, int seed, IReadOnlyList<LayerSpec> layers, IReadOnlyList<FsOp> ops)
     {
@@ -144,16 +122,6 @@ internal static class FsScenarioRunner
     public static (List<LayerSpec> Layers, List<FsOp> Operations) Load(string file)
     {
         var saved = JsonSerializer.Deserialize<SavedCase>(File.ReadAllText(file), Json)!;
-        var layers = saved.Layers.Select(items =>
-        {
-            var spec = new LayerSpec();
-            foreach (var item in items)
-            {
-                spec.Add(item);
-            }
-
-            return spec;
-        }).ToList();
-        return (layers, saved.Operations);
+        return (SavedCases.Specs(saved.Layers), saved.Operations);
     }
 }
