@@ -16,6 +16,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
     private bool _loaded;
     private PathTooLongException? _tooLong;
     private IOException? _loop;
+    private bool _loopKnown;
 
     protected UnionFileSystemInfo(UnionFileSystem fs, string fullPath, string originalPath)
     {
@@ -151,18 +152,28 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
             throw _tooLong;
         }
 
-        if (_loop is not null)
+        if (Loop() is { } loop)
         {
-            throw _loop;
+            throw loop;
         }
     }
 
     /// <summary>FileStatus caches the error stat met: ENOENT reads as defaults, but ELOOP (a looping link among the
     /// parents) is thrown by every member that stats, as System.IO on Linux does.</summary>
-    private T LoopOr<T>(T missing)
+    private T LoopOr<T>(T missing) => Loop() is { } loop ? throw loop : missing;
+
+    /// <summary>The ELOOP of a missing entry, looked for only when a stat member asks: Exists of a missing path costs
+    /// one lookup, as before.</summary>
+    private IOException? Loop()
     {
         Load();
-        return _loop is null ? missing : throw _loop;
+        if (!_loopKnown)
+        {
+            _loop = _entry is null && _tooLong is null ? Metadata.LoopAmongParents(Fs, FullPath) : null;
+            _loopKnown = true;
+        }
+
+        return _loop;
     }
 
     private void Load()
@@ -173,10 +184,11 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
         }
 
         _loop = null;
+        _loopKnown = false;
+        _tooLong = null;
         try
         {
             _entry = Fs.View.GetEntry(FullPath);
-            _loop = _entry is null ? Metadata.LoopAmongParents(Fs, FullPath) : null;
             // Resolved now, but never thrown: a loop reads as a link whose stat fails, as System.IO reads it.
             _target = _entry?.Kind == EntryKind.SymbolicLink ? Fs.View.FinalTargetOrNull(FullPath) : _entry;
         }
@@ -191,6 +203,7 @@ internal abstract class UnionFileSystemInfo : IFileSystemInfo
             // lstat failing with ELOOP (a loop among the parents): nothing is there for Exists; stat members rethrow.
             _entry = _target = null;
             _loop = e is FileNotFoundException or DirectoryNotFoundException ? null : e;
+            _loopKnown = true;
         }
 
         _loaded = true;

@@ -71,7 +71,7 @@ public sealed partial class Container
     }
 
     /// <summary>Sets a file's or directory's Unix permission bits. An image file is not copied: only its metadata is
-    /// (overlayfs metacopy; peers.md trap 10). A link has no bits of its own (chmod(2) follows it), so a final link is
+    /// (overlayfs.rst, "Metadata only copy up"). A link has no bits of its own (chmod(2) follows it), so a final link is
     /// always followed.</summary>
     /// <param name="path">A union path (links followed).</param>
     /// <param name="mode">The new bits.</param>
