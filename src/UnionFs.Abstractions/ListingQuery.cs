@@ -47,9 +47,10 @@ internal sealed class ListingQuery
         ArgumentNullException.ThrowIfNull(searchPattern);
         ArgumentNullException.ThrowIfNull(options);
         var given = path;
-        var full = fs.Full(path);
 
-        // No other rule: ".." segments are allowed and simply walk up ("../*" lists the parent), probed on .NET 10.
+        // The pattern is checked before the path is resolved (a relative path under a removed current directory fails
+        // after it). No other rule: ".." segments are allowed and simply walk up ("../*" lists the parent), probed on
+        // .NET 10.
         if (Path.IsPathRooted(searchPattern))
         {
             throw Errors.RootedSearchPattern(searchPattern, "expression"); // the parameter System.IO names
@@ -59,6 +60,8 @@ internal sealed class ListingQuery
         {
             throw Errors.NullCharInPath(searchPattern);
         }
+
+        var full = fs.Full(path);
 
         // "sub/*.txt": the directory part of a pattern moves to the path, split exactly as NormalizeInputs splits it
         // (Path.GetDirectoryName, so "sub//*" leaves "/*", which matches nothing, as on disk).
@@ -101,11 +104,16 @@ internal sealed class ListingQuery
             var (dirGiven, dirFull, depth) = directory;
             if (_options.ReturnSpecialDirectories && (_kinds & Listing.Kinds.Directories) != 0)
             {
+                // FileSystemEnumerator joins the directory and the name: the infos' FullName keeps the "." or "..".
                 foreach (var special in new[] { ".", ".." })
                 {
-                    if (Matches(special) && View.GetEntry(dirFull) is { } entry)
+                    // The root's ".." is the root itself (path_resolution(7)), also at a mount point.
+                    var specialFull = Path.Join(dirFull, special);
+                    var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(dirFull));
+                    var of = special == "." || parent is null || !View.Presents(parent) ? dirFull : parent;
+                    if (Matches(special) && View.GetEntry(of) is { } entry)
                     {
-                        yield return new Listing.Hit(Path.Join(dirGiven, special), dirFull, entry, true);
+                        yield return new Listing.Hit(Path.Join(dirGiven, special), specialFull, entry, true);
                     }
                 }
             }

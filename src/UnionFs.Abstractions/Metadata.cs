@@ -136,16 +136,23 @@ internal static class Metadata
     {
         // FileStatus.SetAttributes: the current mode is stat's, or lstat's (a link's 0777) when the link leads nowhere;
         // only a change of mode calls chmod, which follows the link and so fails for a dangling or looping one.
+        const UnixFileMode writeBits = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
         var readOnly = (attributes & FileAttributes.ReadOnly) != 0;
         var own = Require(fs, path);
-        if (own.Kind == EntryKind.SymbolicLink && fs.View.FinalTargetOrNull(fs.Full(path)) is null && !readOnly)
+        if (own.Kind == EntryKind.SymbolicLink && fs.View.FinalTargetOrNull(fs.Full(path)) is null)
         {
+            if (readOnly)
+            {
+                // chmod(2) follows the link and fails as the walk does: ENOENT when it dangles, ELOOP when it loops.
+                fs.View.SetUnixFileMode(fs.Full(path), own.UnixFileMode & ~writeBits);
+            }
+
             return;
         }
 
         var entry = Require(fs, path, followLinks: true);
         var mode = readOnly
-            ? entry.UnixFileMode & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)
+            ? entry.UnixFileMode & ~writeBits
             : (entry.UnixFileMode & UnixFileMode.UserRead) != 0 ? entry.UnixFileMode | UnixFileMode.UserWrite : entry.UnixFileMode;
         if (mode != entry.UnixFileMode)
         {
@@ -178,36 +185,182 @@ internal static class Metadata
     /// </summary>
     public static IFileSystemInfo? ResolveLinkTarget(UnionFileSystem fs, string linkPath, bool returnFinalTarget, bool directory)
     {
-        var full = fs.FullFile(linkPath, writing: false, nameof(linkPath)); // readlink("file/") is ENOTDIR
-        var entry = fs.View.GetEntry(full);
-        if (entry is null)
+        UnionFileSystem.CheckPath(linkPath, nameof(linkPath));
+        var (result, text) = ReadLink(fs, linkPath);
+        switch (result)
         {
-            // readlink's ENOENT: System.IO blames the directory when asked as one.
-            throw directory ? new DirectoryNotFoundException($"Could not find a part of the path '{full}'.") : Missing(fs, full);
+            case Readlink.NotLink:
+                return null;
+            case Readlink.Missing or Readlink.NotDirectory:
+                // ENOENT or ENOTDIR: a file is "not found" only when the directory part of the path as given exists
+                // (a bare name has none); Directory's members always blame the directory (probed on .NET 10).
+                var parent = Path.GetDirectoryName(linkPath);
+                throw !directory && !string.IsNullOrEmpty(parent) && DirectoryExistsQuietly(fs, parent)
+                    ? new FileNotFoundException($"Could not find file '{linkPath}'.", linkPath)
+                    : new DirectoryNotFoundException($"Could not find a part of the path '{linkPath}'.");
         }
 
-        if (entry.Kind != EntryKind.SymbolicLink)
-        {
-            return null;
-        }
-
-        // Link targets are union strings ('/'-separated); an absolute one is absolute in the union.
-        var current = UnionPath.ResolveLinkTarget(UnionPath.Parent(UnionPath.Normalize(fs.View.In(full))), entry.LinkTarget!);
+        // .NET builds the target's path as a string (FileSystem.Unix.cs, GetLinkTargetFullPath): a relative target
+        // replaces the last segment of the path as given, an absolute one replaces it whole. A link named without
+        // a directory ("a") keeps no directory at all, so its relative target is joined to "/" (probed on .NET 10:
+        // "a" -> "../b" resolves to "/b", whatever the current directory).
+        var current = JoinTarget(linkPath, text!);
         if (returnFinalTarget)
         {
-            var visits = 2;
-            for (var next = fs.Container.TryReadLink(current); next is not null; next = fs.Container.TryReadLink(current), visits++)
+            for (var visits = 2; ReadLinkQuietly(fs, current) is { } next; visits++)
             {
                 if (visits > MaxFollowedLinks)
                 {
-                    throw new IOException($"Too many levels of symbolic links in '{full}'.");
+                    throw new IOException($"Too many levels of symbolic links : '{linkPath}'.");
                 }
 
-                current = UnionPath.ResolveLinkTarget(UnionPath.Parent(current), next);
+                current = JoinTarget(current, next);
             }
         }
 
-        var target = fs.View.Out(current);
+        // The info is made from the string (GetFullPath: a relative one needs the current directory).
+        var target = fs.Full(current);
+        if (fs.Host is { } host && !fs.View.Presents(target))
+        {
+            // In mount mode the string can leave the mount, as it can leave any directory on the disk.
+            return directory ? host.DirectoryInfo.New(target) : host.FileInfo.New(target);
+        }
+
         return directory ? new UnionDirectoryInfo(fs, target, target) : new UnionFileInfo(fs, target, target);
     }
+
+    private static bool DirectoryExistsQuietly(UnionFileSystem fs, string path) =>
+        (fs.Mount?.Directory ?? fs.Directory).Exists(path);
+
+    private enum Readlink
+    {
+        Link,
+        NotLink,
+        Missing,
+        NotDirectory,
+    }
+
+    /// <summary>readlink(2) of the final-target walk: null when it fails, which ends the walk (a loop included).</summary>
+    private static string? ReadLinkQuietly(UnionFileSystem fs, string path)
+    {
+        try
+        {
+            return ReadLink(fs, path) is (Readlink.Link, var text) ? text : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// readlink(2) of a path string, walked as path_resolution(7) walks it: from "/" or from the current directory,
+    /// each link among the directories followed before the next segment (so ".." after a link climbs from its target),
+    /// a last segment "." or ".." or a trailing separator naming a directory, never a link. A removed current directory
+    /// still has its "." and ".." but no names. A loop throws ELOOP. Host directories outside a mount are taken as
+    /// spelled and asked of the host.
+    /// </summary>
+    private static (Readlink Result, string? Target) ReadLink(UnionFileSystem fs, string path)
+    {
+        var spelled = OperatingSystem.IsWindows() ? path : path.Replace('\\', '/');
+        var rooted = Path.IsPathRooted(spelled);
+        // While the walk is among removed directories, "removed" is the union path of the one it is at.
+        var anchor = rooted ? null : fs.RemovedCurrentDirectory;
+        var removed = anchor?.LastPath;
+        string? current = rooted ? "/" : removed is null ? fs.RelativeBase() : null;
+        var parts = spelled.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var trailing = Path.EndsInDirectorySeparator(spelled);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var last = i == parts.Length - 1;
+            var part = parts[i];
+            if (part is "." or "..")
+            {
+                if (part == ".." && current is not null)
+                {
+                    current = Path.GetDirectoryName(current) ?? current;
+                }
+                else if (part == ".." && removed!.Length > 1)
+                {
+                    // The parent of a removed directory went with it if the removal took a subtree above it.
+                    removed = UnionPath.Parent(removed);
+                    if (!UnionPath.IsSelfOrDescendant(removed, anchor!.RemovedWith!))
+                    {
+                        current = fs.View.Out(removed);
+                    }
+                }
+
+                if (last)
+                {
+                    return (Readlink.NotLink, null);
+                }
+
+                continue;
+            }
+
+            if (current is null)
+            {
+                return (Readlink.Missing, null); // a name in a removed directory
+            }
+
+            var next = Path.Join(current, part);
+            if (fs.Host is { } host && !fs.View.Presents(next))
+            {
+                if (next.Length + 1 < fs.View.Root.Length && fs.View.Root.StartsWith(next + "/", StringComparison.Ordinal))
+                {
+                    current = next; // a host directory on the way to the mount point
+                    continue;
+                }
+
+                return HostReadLink(host, Path.Join(next, string.Join('/', parts[(i + 1)..])) + (trailing ? "/" : ""));
+            }
+
+            var entry = fs.View.GetEntry(next);
+            if (entry is null)
+            {
+                return (Readlink.Missing, null);
+            }
+
+            if (last && !trailing)
+            {
+                return entry.Kind == EntryKind.SymbolicLink ? (Readlink.Link, fs.View.LinkTargetOut(entry.LinkTarget)) : (Readlink.NotLink, null);
+            }
+
+            if (entry.Kind == EntryKind.SymbolicLink)
+            {
+                entry = fs.View.ResolveLinkTarget(next);
+                if (entry is null)
+                {
+                    return (Readlink.Missing, null);
+                }
+            }
+
+            if (entry.Kind != EntryKind.Directory)
+            {
+                return (Readlink.NotDirectory, null);
+            }
+
+            current = fs.View.Out(entry.Path);
+        }
+
+        return (Readlink.NotLink, null);
+    }
+
+    private static (Readlink Result, string? Target) HostReadLink(IFileSystem host, string path)
+    {
+        try
+        {
+            var info = host.FileInfo.New(path);
+            return info.LinkTarget is { } target ? (Readlink.Link, (string?)target)
+                : info.Exists || host.Directory.Exists(path) ? (Readlink.NotLink, null)
+                : (Readlink.Missing, null);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (Readlink.Missing, null);
+        }
+    }
+
+    private static string JoinTarget(string previous, string target) =>
+        Path.IsPathRooted(target) ? target : previous[..(Path.GetDirectoryName(previous)?.Length ?? 0)] + "/" + target;
 }

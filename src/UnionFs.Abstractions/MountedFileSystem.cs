@@ -20,7 +20,7 @@ namespace UnionFs.Abstractions;
 public sealed class MountedFileSystem : IFileSystem
 {
     /// <summary>The current directory while it is inside the mount; null while it is the host's.</summary>
-    private volatile string? _inside;
+    private volatile DirectoryAnchor? _inside;
 
     /// <summary>Presents <paramref name="container"/> at <paramref name="mountPoint"/>.</summary>
     /// <param name="container">The container to present.</param>
@@ -127,6 +127,12 @@ public sealed class MountedFileSystem : IFileSystem
             return InMount(Host.Path.GetFullPath(path)) ? Union : Host;
         }
 
+        if (InsideRemoved is not null)
+        {
+            // The union's members fail for this path as System.IO does: after checking their other arguments.
+            return Union;
+        }
+
         var full = Host.Path.GetFullPath(path, RelativeBase());
         if (InMount(full))
         {
@@ -173,7 +179,7 @@ public sealed class MountedFileSystem : IFileSystem
             return Host.Directory.GetCurrentDirectory();
         }
 
-        return Union.View.DirectoryExists(inside) ? inside : throw UnionFs.Internal.Errors.CurrentDirectoryGone(inside);
+        return Union.PathOf(inside);
     }
 
     /// <summary>SetCurrentDirectory on either side. Outside the mount it is the host's (process-wide on the real disk,
@@ -183,12 +189,23 @@ public sealed class MountedFileSystem : IFileSystem
         var side = On(path, out var routed);
         if (ReferenceEquals(side, Union))
         {
-            _inside = ((UnionDirectory)Union.Directory).Physical(routed);
+            Hold(Union.Container.Anchor(Union.View.In(((UnionDirectory)Union.Directory).Physical(routed))));
             return;
         }
 
         Host.Directory.SetCurrentDirectory(routed);
-        _inside = null;
+        Hold(null);
+    }
+
+    /// <summary>Whether the current directory was set inside the mount and has since been removed.</summary>
+    internal DirectoryAnchor? InsideRemoved => _inside is { Path: null } anchor ? anchor : null;
+
+    private void Hold(DirectoryAnchor? inside)
+    {
+        if (System.Threading.Interlocked.Exchange(ref _inside, inside) is { } previous)
+        {
+            Union.Container.ReleaseAnchor(previous);
+        }
     }
 
     private bool InMount(string full) =>

@@ -30,12 +30,16 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
         {
             // Only the last directory gets the mode (Directory.CreateDirectory makes missing parents with the
             // default), as mkdir(2) applies it: less the umask the defaults assume, and without the set-id bits
-            // (Linux keeps only the sticky bit of a mkdir mode).
-            C.SetUnixFileMode(full, unixCreateMode & ~Defaults.Umask & (UnixFileMode)0x3FF);
+            // (Linux keeps only the sticky bit of a mkdir mode), but with the set-group-ID bit a set-group-ID
+            // parent passes on.
+            C.SetUnixFileMode(full, (unixCreateMode & ~Defaults.Umask & (UnixFileMode)0x3FF) | InheritedSetGroup(full));
         }
 
         return new UnionDirectoryInfo(Fs, full, path);
     }
+
+    /// <summary>The set-group-ID bit a directory just made got from its parent (the container applies mkdir's rule).</summary>
+    private UnixFileMode InheritedSetGroup(string created) => (C.GetEntry(created)?.UnixFileMode ?? 0) & UnixFileMode.SetGroup;
 
     public IFileSystemInfo CreateSymbolicLink(string path, string pathToTarget)
     {
@@ -57,7 +61,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
             if (!C.Exists(candidate))
             {
                 C.CreateDirectory(candidate);
-                C.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                C.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | InheritedSetGroup(candidate));
                 return new UnionDirectoryInfo(Fs, candidate, candidate);
             }
         }
@@ -114,7 +118,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
             return;
         }
 
-        Fs.CurrentDirectory = Physical(path);
+        Fs.SetCurrentDirectory(Physical(path));
     }
 
     /// <summary>
@@ -132,7 +136,7 @@ internal sealed class UnionDirectory(UnionFileSystem fs) : UnionTimes(fs), IDire
 
         if (!C.DirectoryExists(full))
         {
-            throw UnionFs.Internal.Errors.PartNotFound(full);
+            throw Fs.View.LoopAt(full, followFinal: true) ?? (Exception)UnionFs.Internal.Errors.PartNotFound(full);
         }
 
         var entry = C.ResolveLinkTarget(full) ?? C.GetEntry(full);

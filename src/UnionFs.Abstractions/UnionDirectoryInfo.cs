@@ -13,8 +13,11 @@ internal sealed class UnionDirectoryInfo(UnionFileSystem fs, string fullPath, st
     {
         get
         {
+            // DirectoryInfo's: the last segment, or the whole path for a root ("/"). A mount point is no root: it is
+            // named by its last segment, as the host directory there would be.
             var trimmed = Path.TrimEndingDirectorySeparator(FullPath);
-            return trimmed.Length == 0 || trimmed == Fs.View.Root ? Fs.View.Root : Path.GetFileName(trimmed);
+            var name = Path.GetFileName(trimmed);
+            return name.Length == 0 ? (trimmed.Length == 0 ? Fs.View.Root : trimmed) : name;
         }
     }
 

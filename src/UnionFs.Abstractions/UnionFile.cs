@@ -28,8 +28,12 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
     // Every FileStream argument reaches the container, which validates them in FileStream's order (a negative buffer
     // size is refused, 0 and 1 are accepted) and honours FileOptions.DeleteOnClose; FileOptions.Asynchronous is the
     // stream's IsAsync.
+    // FileStream checks its arguments before it resolves the path (a relative one against a removed current
+    // directory fails only after that).
     internal FileSystemStream OpenStream(string path, FileMode mode, FileAccess access, FileShare share, int bufferSize = 4096, FileOptions options = FileOptions.None)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Container.ValidateArguments(mode, access, share, bufferSize, options);
         var full = Fs.FullFile(path, writing: (access & FileAccess.Write) != 0 || mode != FileMode.Open);
         return new UnionFileSystemStream(C.OpenFile(full, mode, access, share, bufferSize, options), full, (options & FileOptions.Asynchronous) != 0);
     }
@@ -45,7 +49,9 @@ internal sealed class UnionFile(UnionFileSystem fs) : UnionTimes(fs), IFile
     // on disk either).
     public FileSystemStream Open(string path, FileStreamOptions options)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
+        Container.ValidateOptions(options);
         var full = Fs.FullFile(path, writing: (options.Access & FileAccess.Write) != 0 || options.Mode != FileMode.Open);
         return new UnionFileSystemStream(C.OpenFile(full, options), full, (options.Options & FileOptions.Asynchronous) != 0);
     }

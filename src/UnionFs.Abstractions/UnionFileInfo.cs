@@ -33,7 +33,7 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
             ThrowIfUnloadable();
             // lstat's size: a link's is its target text's byte count, also when it dangles or loops.
             return Exists
-                ? Entry!.Length
+                ? Fs.View.SizeOut(Entry!)
                 : throw new FileNotFoundException($"Could not find file '{FullPath}'.", FullPath);
         }
     }
@@ -68,7 +68,8 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
     {
         // FileInfo.MoveTo checks the source's directory before the source (dotnet/runtime FileInfo.cs), so a source
         // under a missing or non-directory parent is DirectoryNotFoundException, where File.Move says FileNotFound.
-        if (Path.GetDirectoryName(FullPath) is { } parent && !Fs.Directory.Exists(parent))
+        // In mount mode the mount point's directory is the host's.
+        if (Path.GetDirectoryName(FullPath) is { } parent && !(Fs.Mount?.Directory ?? Fs.Directory).Exists(parent))
         {
             throw new DirectoryNotFoundException($"Could not find a part of the path '{FullPath}'.");
         }

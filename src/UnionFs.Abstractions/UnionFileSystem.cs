@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Abstractions;
+using System.Threading;
 
 namespace UnionFs.Abstractions;
 
@@ -20,7 +21,9 @@ namespace UnionFs.Abstractions;
 /// </remarks>
 public sealed class UnionFileSystem : IFileSystem
 {
-    private string _currentDirectory;
+    /// <summary>The current directory, held by identity (see <see cref="RelativeBase"/>); null for the root, which
+    /// can be neither renamed nor removed.</summary>
+    private DirectoryAnchor? _currentDirectory;
     private readonly bool _identityPaths;
 
     /// <summary>Wraps <paramref name="container"/>.</summary>
@@ -39,7 +42,6 @@ public sealed class UnionFileSystem : IFileSystem
         ArgumentNullException.ThrowIfNull(container);
         Container = container;
         View = new UnionView(container, mountPoint);
-        _currentDirectory = View.Root;
         _identityPaths = !OperatingSystem.IsWindows() && View.Root == "/";
 
         File = new UnionFile(this);
@@ -100,16 +102,22 @@ public sealed class UnionFileSystem : IFileSystem
     internal IDirectoryInfo DirectoryInfoFor(string presented) =>
         Host is not null && !View.Presents(presented) ? Host.DirectoryInfo.New(presented) : new UnionDirectoryInfo(this, presented, presented);
 
-    /// <summary>The current directory as set, unchecked (unused in mount mode, where the mount owns it).</summary>
-    internal string CurrentDirectory
+    /// <summary>Makes the directory at <paramref name="physical"/> (a presented path, links resolved) the current one
+    /// (unused in mount mode, where the mount owns it).</summary>
+    internal void SetCurrentDirectory(string physical)
     {
-        get => _currentDirectory;
-        set => _currentDirectory = value;
+        var union = View.In(physical);
+        var anchor = union == "/" ? null : Container.Anchor(union);
+        if (Interlocked.Exchange(ref _currentDirectory, anchor) is { } previous)
+        {
+            Container.ReleaseAnchor(previous);
+        }
     }
 
-    /// <summary>The directory relative paths resolve against. Once it has been deleted, getcwd(2) fails and .NET
-    /// refuses every relative path (and GetCurrentDirectory itself) with a FileNotFoundException; absolute paths
-    /// still work.</summary>
+    /// <summary>The directory relative paths resolve against. It is held as chdir(2) holds it: renamed (or an
+    /// ancestor renamed), it is current under its new name; once it has been removed, getcwd(2) fails and .NET
+    /// refuses every relative path (and GetCurrentDirectory itself) with a FileNotFoundException, also when another
+    /// directory has been made at the name; absolute paths still work.</summary>
     internal string RelativeBase()
     {
         if (Mount is not null)
@@ -117,9 +125,16 @@ public sealed class UnionFileSystem : IFileSystem
             return Mount.RelativeBase();
         }
 
-        var current = _currentDirectory;
-        return current == View.Root || View.DirectoryExists(current) ? current : throw UnionFs.Internal.Errors.CurrentDirectoryGone(current);
+        return Volatile.Read(ref _currentDirectory) is { } anchor ? PathOf(anchor) : View.Root;
     }
+
+    /// <summary>The current directory once it has been removed, or null while it exists.</summary>
+    internal DirectoryAnchor? RemovedCurrentDirectory =>
+        Mount is not null ? Mount.InsideRemoved : Volatile.Read(ref _currentDirectory) is { Path: null } anchor ? anchor : null;
+
+    /// <summary>Where an anchored directory is now, presented; FileNotFoundException once it has been removed.</summary>
+    internal string PathOf(DirectoryAnchor anchor) =>
+        anchor.Path is { } path ? View.Out(path) : throw UnionFs.Internal.Errors.CurrentDirectoryGone(View.Out(anchor.LastPath));
 
     /// <summary>A caller's path as the absolute union path System.IO would use: relative paths against the current
     /// directory, <c>.</c> and <c>..</c> collapsed (System.IO collapses them lexically too), <c>..</c> stopping at the
@@ -129,7 +144,8 @@ public sealed class UnionFileSystem : IFileSystem
     /// hot members (File.Exists, Directory.Exists) then hand it to the container as it is.</summary>
     internal bool IsUnionSpelled(string path) => _identityPaths && path.Length > 0 && UnionFs.Paths.UnionPath.IsNormalized(path);
 
-    internal string Full(string path, string paramName = "path")
+    /// <summary>The checks System.IO makes of a path before it resolves it.</summary>
+    internal static void CheckPath(string path, string paramName)
     {
         ArgumentNullException.ThrowIfNull(path, paramName);
         if (path.Length == 0)
@@ -141,6 +157,11 @@ public sealed class UnionFileSystem : IFileSystem
         {
             throw new ArgumentException("Null character in path.", paramName);
         }
+    }
+
+    internal string Full(string path, string paramName = "path")
+    {
+        CheckPath(path, paramName);
 
         // The hot path: at the root presentation on Unix, a normalized union path is already what GetFullPath would
         // return (absolute, no "." / ".." / empty segments, no trailing separator), so skip its work.

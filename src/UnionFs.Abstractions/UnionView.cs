@@ -98,7 +98,25 @@ internal sealed class UnionView
 
     public UnionEntryInfo? ResolveLinkTarget(string path) => Container.ResolveLinkTarget(In(path));
 
-    public void CreateSymbolicLink(string path, string target) => Container.CreateSymbolicLink(In(path), LinkTargetIn(path, target));
+    /// <summary>The ELOOP that resolving a presented path meets, or null.</summary>
+    public IOException? LoopAt(string path, bool followFinal) => Container.LoopAt(UnionFs.Paths.UnionPath.Normalize(In(path)), followFinal);
+
+    public void CreateSymbolicLink(string path, string target)
+    {
+        var union = In(path);
+        string stored;
+        try
+        {
+            stored = LinkTargetIn(path, target);
+        }
+        catch (UnauthorizedAccessException) when (union == "/" || Container.Exists(union))
+        {
+            // symlink(2) fails with EEXIST before a target is ever looked at.
+            throw UnionFs.Internal.Errors.AlreadyExists(path);
+        }
+
+        Container.CreateSymbolicLink(union, stored);
+    }
 
     /// <summary>
     /// A link target as written through the adapter, as the container stores it. At the root presentation it is kept
@@ -141,6 +159,13 @@ internal sealed class UnionView
     /// absolute in the union, so it reads as the host path under the mount point; relative targets are verbatim.</summary>
     public string? LinkTargetOut(string? stored) =>
         stored is not null && IsMounted && stored.StartsWith('/') ? Out(stored) : stored;
+
+    /// <summary>lstat's size of an entry: a link's is the byte count of its target text as readlink presents it (the
+    /// host path in mount mode), a file's its length.</summary>
+    public long SizeOut(UnionEntryInfo entry) =>
+        entry.LinkTarget is { } stored && IsMounted && stored.StartsWith('/')
+            ? System.Text.Encoding.UTF8.GetByteCount(Out(stored))
+            : entry.Length;
 
     public void CreateDirectory(string path) => Container.CreateDirectory(In(path));
 

@@ -55,9 +55,18 @@ public sealed partial class Container
 
         UnionPath.ThrowIfNotCreatable(canonical, nameof(path));
         var opaque = IsWhitedOut(canonical);
-        Place(canonical, NewNode(canonical, UpperKind.Directory, Defaults.DirectoryMode, opaque: opaque));
+        Place(canonical, NewNode(canonical, UpperKind.Directory, Defaults.DirectoryMode | InheritedSetGroup(canonical), opaque: opaque));
         TouchParent(canonical);
         Notify(ContainerChangeKind.Created, canonical, isDirectory: true);
+    }
+
+    /// <summary>mkdir(2) on Linux: "If the parent directory has the set-group-ID bit set, then so will the newly
+    /// created directory" (whatever mode was asked for).</summary>
+    private UnixFileMode InheritedSetGroup(string canonical)
+    {
+        var parent = Lookup(UnionPath.Parent(canonical));
+        var mode = parent.Upper?.Mode ?? parent.Lower?.Entry.Mode ?? 0;
+        return mode & UnixFileMode.SetGroup;
     }
 
     /// <summary>Deletes a directory, as <see cref="Directory.Delete(string, bool)"/> does. Emptiness is judged on the

@@ -168,6 +168,8 @@ public sealed partial class Container
     /// would otherwise show through (overlayfs ovl_do_remove; the lower bytes stay untouched).</summary>
     private void RemoveEntry(string path, bool notify = true)
     {
+        ForgetShares(path);
+        ForgetAnchors(path);
         _nodes.TryGetValue(path, out var upper);
         if (upper is not null && upper.Kind == UpperKind.Whiteout)
         {

@@ -44,7 +44,7 @@ public sealed partial class Container
 
     /// <summary>The checks of FileStream(string, FileStreamOptions), in its order and with its parameter names
     /// (dotnet/runtime FileStream.cs); the options' setters have already refused out-of-range values.</summary>
-    private static void ValidateOptions(FileStreamOptions options)
+    internal static void ValidateOptions(FileStreamOptions options)
     {
         if ((options.Access & FileAccess.Read) != 0 && options.Mode == FileMode.Append)
         {
@@ -89,7 +89,7 @@ public sealed partial class Container
     /// <summary>The checks of FileStream's ValidateArguments, in its order and with its parameter names
     /// (dotnet/runtime FileStream.cs): enums, options, buffer size (0 and 1 mean unbuffered; only negatives are
     /// refused), then the mode and access combinations.</summary>
-    private static void ValidateArguments(FileMode mode, FileAccess access, FileShare share, int bufferSize = 0, FileOptions options = FileOptions.None)
+    internal static void ValidateArguments(FileMode mode, FileAccess access, FileShare share, int bufferSize = 0, FileOptions options = FileOptions.None)
     {
         if (mode is < FileMode.CreateNew or > FileMode.Append)
         {
@@ -163,7 +163,7 @@ public sealed partial class Container
             }
 
             Stream? inner = null;
-            string? shared = null;
+            ShareEntry? shared = null;
             try
             {
                 var status = Find(normalized, followFinal: true, out var canonical, out var hit);
@@ -193,8 +193,7 @@ public sealed partial class Container
                     return null; // an image file opened for writing is copied up first
                 }
 
-                Acquire(canonical, request.Exclusive);
-                shared = canonical;
+                shared = Acquire(canonical, request.Exclusive);
                 inner = data is not null
                     ? data.Open(request.Mode == FileMode.Append ? FileMode.Append : FileMode.Open, request.Access, request.BufferSize)
                     : (hit.Upper?.MetaCopyOf ?? hit.Lower!.Entry).OpenRead();
@@ -205,7 +204,7 @@ public sealed partial class Container
 
                 if (Volatile.Read(ref _sequence) == sequence)
                 {
-                    var stream = Shared(inner, normalized, canonical, request);
+                    var stream = Shared(inner, normalized, shared, request);
                     inner = null;
                     shared = null;
                     return stream;
@@ -237,7 +236,7 @@ public sealed partial class Container
         {
             LayerEntry? source;
             string canonical;
-            string? shared = null;
+            ShareEntry? shared = null;
             try
             {
                 using (BeginWrite())
@@ -267,8 +266,7 @@ public sealed partial class Container
                     }
 
                     // The share is checked before anything changes, as .NET takes its flock before it truncates.
-                    Acquire(canonical, request.Exclusive);
-                    shared = canonical;
+                    shared = Acquire(canonical, request.Exclusive);
                     if (status == Status.Missing)
                     {
                         UnionPath.ThrowIfNotCreatable(canonical, "path");
@@ -282,7 +280,7 @@ public sealed partial class Container
                             Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
                         }
 
-                        return Claim(created, normalized, canonical, request, ref shared);
+                        return Claim(created, normalized, request, ref shared);
                     }
 
                     var truncate = mode is FileMode.Truncate or FileMode.Create;
@@ -298,13 +296,13 @@ public sealed partial class Container
                         }
 
                         var opened = data.Open(truncate ? FileMode.Truncate : mode == FileMode.Append ? FileMode.Append : FileMode.Open, access, request.BufferSize);
-                        return Claim(opened, normalized, canonical, request, ref shared);
+                        return Claim(opened, normalized, request, ref shared);
                     }
 
                     source = upper?.MetaCopyOf ?? hit.Lower!.Entry;
                     if (!request.Writes)
                     {
-                        return Claim(source.OpenRead(), normalized, canonical, request, ref shared);
+                        return Claim(source.OpenRead(), normalized, request, ref shared);
                     }
 
                     if (truncate)
@@ -312,13 +310,13 @@ public sealed partial class Container
                         // O_TRUNC: the old bytes are not needed; keep the file's mode and create it empty.
                         var truncated = CreateFile(canonical, upper?.Mode ?? source.Mode, upper).Data!.Open(FileMode.Open, access, request.BufferSize);
                         Notify(ContainerChangeKind.Changed, canonical, isDirectory: false);
-                        return Claim(truncated, normalized, canonical, request, ref shared);
+                        return Claim(truncated, normalized, request, ref shared);
                     }
                 }
 
                 if (CopyUpData(canonical, source, mode == FileMode.Append, access, request.BufferSize) is { } copied)
                 {
-                    return Claim(copied, normalized, canonical, request, ref shared);
+                    return Claim(copied, normalized, request, ref shared);
                 }
             }
             finally
@@ -332,12 +330,12 @@ public sealed partial class Container
     }
 
     /// <summary>Hands an opened stream and its share to the caller's handle.</summary>
-    private SharedStream Claim(Stream inner, string normalized, string canonical, OpenRequest request, ref string? shared)
+    private SharedStream Claim(Stream inner, string normalized, OpenRequest request, ref ShareEntry? shared)
     {
         SharedStream stream;
         try
         {
-            stream = Shared(inner, normalized, canonical, request);
+            stream = Shared(inner, normalized, shared!, request);
         }
         catch
         {

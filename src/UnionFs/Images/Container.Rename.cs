@@ -81,6 +81,8 @@ public sealed partial class Container
     /// held, after all checks.</summary>
     private void MoveEntry(string src, Hit srcHit, string dst)
     {
+        MoveShares(src, dst);
+        MoveAnchors(src, dst);
         var upper = srcHit.Upper;
         var pureUpper = upper is not null && !LowerVisibleAt(src);
         CopyUpDirectory(UnionPath.Parent(dst));

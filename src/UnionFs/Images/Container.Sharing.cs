@@ -11,9 +11,11 @@ public sealed partial class Container
 {
     // Open handles per file, as .NET on Linux enforces FileShare between handles of one process: FileShare.None takes an
     // exclusive flock, any other share a shared one, and an exclusive lock conflicts with every other (probed:
-    // docs/filesystem-adapter.md). Delete and move do not look at locks, as on Linux. Keyed by the canonical path
-    // at open time.
-    private readonly Dictionary<string, ShareState> _shares = new(StringComparer.Ordinal);
+    // docs/filesystem-adapter.md). Delete and move do not look at locks, as on Linux. A flock belongs to the file, not
+    // to its name (flock(2)): the table is keyed by the canonical path, and a rename carries the entry to the new name,
+    // while an unlink takes it out of the table, so a file created later at the old name is not locked by the handles
+    // of the one that was deleted.
+    private readonly Dictionary<string, ShareEntry> _shares = new(StringComparer.Ordinal);
 
     /// <summary>Opens a file as <see cref="FileStream"/> would, enforcing <paramref name="share"/> against the other
     /// open handles of this container: <see cref="FileShare.None"/> excludes every other handle, and is refused while
@@ -37,21 +39,37 @@ public sealed partial class Container
         return Open(normalized, new OpenRequest(mode, access, share, FileOptions.None, null));
     }
 
-    private void Acquire(string key, bool exclusive)
+    private ShareEntry Acquire(string key, bool exclusive)
     {
         lock (_shares)
         {
-            _shares.TryGetValue(key, out var state);
-            if (state.Exclusive || (exclusive && state.Shared > 0))
+            if (_shares.TryGetValue(key, out var entry))
             {
-                throw Errors.InUse(key);
+                if (entry.Exclusive || (exclusive && entry.Shared > 0))
+                {
+                    throw Errors.InUse(key);
+                }
+            }
+            else
+            {
+                entry = new ShareEntry(key);
+                _shares[key] = entry;
             }
 
-            _shares[key] = exclusive ? new ShareState(0, true) : state with { Shared = state.Shared + 1 };
+            if (exclusive)
+            {
+                entry.Exclusive = true;
+            }
+            else
+            {
+                entry.Shared++;
+            }
+
+            return entry;
         }
     }
 
-    private void Release(string key, bool exclusive, SharedStream? stream = null)
+    private void Release(ShareEntry entry, bool exclusive, SharedStream? stream = null)
     {
         lock (_shares)
         {
@@ -60,27 +78,92 @@ public sealed partial class Container
                 _open.Remove(stream);
             }
 
-            var state = _shares[key];
-            state = exclusive ? default : state with { Shared = state.Shared - 1 };
-            if (state == default)
+            if (exclusive)
             {
-                _shares.Remove(key);
+                entry.Exclusive = false;
             }
             else
             {
-                _shares[key] = state;
+                entry.Shared--;
+            }
+
+            if (entry is { Shared: 0, Exclusive: false, Key: { } key } && _shares.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+            {
+                _shares.Remove(key);
             }
         }
     }
 
-    private readonly record struct ShareState(int Shared, bool Exclusive);
+    /// <summary>The handles of <paramref name="path"/> and everything under it keep their locks on the files they hold,
+    /// which no longer have these names. Called by every removal, with the write scope held.</summary>
+    private void ForgetShares(string path)
+    {
+        lock (_shares)
+        {
+            if (_shares.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var entry in SharesAtOrUnder(path))
+            {
+                _shares.Remove(entry.Key!);
+                entry.Key = null;
+            }
+        }
+    }
+
+    /// <summary>A rename carries the locks of <paramref name="source"/> (and, for a directory, of everything under it)
+    /// to the new names. Called with the write scope held, after the destination was removed.</summary>
+    private void MoveShares(string source, string destination)
+    {
+        lock (_shares)
+        {
+            if (_shares.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var entry in SharesAtOrUnder(source))
+            {
+                _shares.Remove(entry.Key!);
+                entry.Key = destination + entry.Key![source.Length..];
+                _shares[entry.Key] = entry;
+            }
+        }
+    }
+
+    private List<ShareEntry> SharesAtOrUnder(string path)
+    {
+        var found = new List<ShareEntry>();
+        foreach (var (key, entry) in _shares)
+        {
+            if (UnionPath.IsSelfOrDescendant(key, path))
+            {
+                found.Add(entry);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The locks on one file: its current name (null once unlinked), shared holders, an exclusive holder.
+    /// Guarded by <see cref="_shares"/>.</summary>
+    private sealed class ShareEntry(string key)
+    {
+        public string? Key { get; set; } = key;
+
+        public int Shared { get; set; }
+
+        public bool Exclusive { get; set; }
+    }
 
     /// <summary>Streams open on this container (guarded by <see cref="_shares"/>), which <see cref="Dispose"/> closes.</summary>
     private readonly HashSet<SharedStream> _open = [];
 
-    private SharedStream Shared(Stream inner, string normalized, string canonical, OpenRequest request)
+    private SharedStream Shared(Stream inner, string normalized, ShareEntry share, OpenRequest request)
     {
-        var stream = new SharedStream(inner, this, canonical, request.Exclusive, request.DeleteOnClose ? normalized : null);
+        var stream = new SharedStream(inner, this, share, request.Exclusive, request.DeleteOnClose ? normalized : null);
         lock (_shares)
         {
             if (Volatile.Read(ref _disposed) == 0)
@@ -137,7 +220,7 @@ public sealed partial class Container
     }
 
     /// <summary>A handle that gives its share back when disposed (and deletes its path for DeleteOnClose).</summary>
-    private sealed class SharedStream(Stream inner, Container owner, string key, bool exclusive, string? deleteOnClose) : DelegatingStream(inner)
+    private sealed class SharedStream(Stream inner, Container owner, ShareEntry share, bool exclusive, string? deleteOnClose) : DelegatingStream(inner)
     {
         private int _released;
 
@@ -154,7 +237,7 @@ public sealed partial class Container
             {
                 if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
                 {
-                    owner.Release(key, exclusive, this);
+                    owner.Release(share, exclusive, this);
                     if (deleteOnClose is not null)
                     {
                         owner.DeleteClosed(deleteOnClose);

@@ -60,7 +60,8 @@ internal sealed partial class MemoryFile : UpperFile
         }
     }
 
-    // Every handle is unbuffered: a write is seen by the other handles at once, whatever buffer size was asked for.
+    // A buffer size above 1 buffers as FileStream does (BufferedMemoryFileStream); 0 or 1 gives a handle whose writes
+    // the other handles see at once.
     public override Stream Open(FileMode mode, FileAccess access, int bufferSize = 4096)
     {
         if (mode == FileMode.Truncate)
@@ -68,7 +69,9 @@ internal sealed partial class MemoryFile : UpperFile
             SetLength(0, notify: false); // the container reports a truncation by the open mode
         }
 
-        return new MemoryFileStream(this, access, mode == FileMode.Append);
+        return bufferSize > 1
+            ? new BufferedMemoryFileStream(new MemoryFileStream(this, access, mode == FileMode.Append, notifyWrites: false), this, bufferSize)
+            : new MemoryFileStream(this, access, mode == FileMode.Append);
     }
 
     /// <summary>Reads at <paramref name="position"/>; <paramref name="origin"/> is the reading handle's stream on the
@@ -89,6 +92,9 @@ internal sealed partial class MemoryFile : UpperFile
     }
 
     public void Write(long position, ReadOnlySpan<byte> source) => Write(position, source, notify: true);
+
+    /// <summary>A write whose change notification the caller raises itself (a buffered handle reports each Write).</summary>
+    public void WriteSilently(long position, ReadOnlySpan<byte> source) => Write(position, source, notify: false);
 
     public void SetLength(long length) => SetLength(length, notify: true);
 

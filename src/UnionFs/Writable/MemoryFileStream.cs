@@ -19,9 +19,17 @@ internal sealed class MemoryFileStream : Stream
     /// <summary>This handle's stream on the image file a lazily copied file still reads from; see MemoryFile.</summary>
     private Stream? _origin;
 
-    public MemoryFileStream(MemoryFile file, FileAccess access, bool append)
+    private readonly bool _notifyWrites;
+
+    /// <param name="file">The file's shared bytes.</param>
+    /// <param name="access">What this handle may do.</param>
+    /// <param name="append">Whether the handle was opened with FileMode.Append.</param>
+    /// <param name="notifyWrites">Whether each Write raises the file's change notification; a buffered handle above this
+    /// one raises it per Write of its own.</param>
+    public MemoryFileStream(MemoryFile file, FileAccess access, bool append, bool notifyWrites = true)
     {
         _file = file;
+        _notifyWrites = notifyWrites;
         _access = access;
         _appendStart = append ? file.Length : -1;
         _position = append ? _appendStart : 0;
@@ -90,7 +98,15 @@ internal sealed class MemoryFileStream : Stream
             throw new NotSupportedException("Stream does not support writing.");
         }
 
-        _file.Write(_position, buffer);
+        if (_notifyWrites)
+        {
+            _file.Write(_position, buffer);
+        }
+        else
+        {
+            _file.WriteSilently(_position, buffer);
+        }
+
         _position += buffer.Length;
     }
 

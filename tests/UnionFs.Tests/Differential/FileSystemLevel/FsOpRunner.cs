@@ -29,6 +29,22 @@ public static partial class FsOpRunner
             return "skip:root";
         }
 
+        // A relative link text is resolved from the link's physical directory: one that climbs above the tree's root
+        // reaches the host directory holding the oracle's tree, where a container's ".." stops at its root. Links
+        // that would climb (made, or moved to a shallower place) are not made on any side.
+        if (op.Kind == FsOpKinds.CreateLink && c.LinkClimbsAboveRoot(c.Map(op.Path), op.Other!)
+            || op.Kind is FsOpKinds.FileMove or FsOpKinds.DirMove && op.Other is not null && c.MoveMakesLinkClimb(op.Path, op.Other))
+        {
+            return "skip:link-above-root";
+        }
+
+        // File/Directory.ResolveLinkTarget of a bare name joins a relative target to "/" (a .NET quirk the union
+        // keeps): the host's root for the oracle, the union's for a container presented at "/".
+        if (op.Kind == FsOpKinds.ResolveLink && op.Api is "File" or "Directory" && !op.Path.Contains('/', StringComparison.Ordinal))
+        {
+            return "skip:bare-link-name";
+        }
+
         try
         {
             return Run(c, op);
@@ -303,7 +319,7 @@ public static partial class FsOpRunner
         "attr=" + Try(() => info.Attributes.ToString().Replace(", ", "|", StringComparison.Ordinal)),
         "fmode=" + Try(() => Octal(c.Fs.File.GetUnixFileMode(info.FullName))), // see FsTree.Mode: info.UnixFileMode reads None on disk
         "link=" + Try(() => c.R(info.LinkTarget ?? "null")),
-        "name=" + info.Name,
+        "name=" + (c.R(info.FullName) == "/" ? "<root>" : info.Name), // the tree's root is named by where each side keeps it
         "full=" + c.R(info.FullName),
         "ext=" + info.Extension,
         "lw=" + Try(() => FsTimes.Classify(info.LastWriteTimeUtc)),
@@ -452,6 +468,112 @@ public static partial class FsOpRunner
             {
                 return false;
             }
+        }
+
+        private string Top => Path.TrimEndingDirectorySeparator(root.Length == 0 ? "/" : root);
+
+        /// <summary>Whether a link at <paramref name="hostLink"/> (a host path on this side) with the relative
+        /// <paramref name="target"/> would climb above the tree's root when followed: its directory's physical depth
+        /// below the root, less the target's leading climb. Measured from each side's own root, so all sides agree.</summary>
+        public bool LinkClimbsAboveRoot(string hostLink, string target)
+        {
+            if (target.StartsWith('/'))
+            {
+                return false;
+            }
+
+            try
+            {
+                if (Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(fs.Path.GetFullPath(hostLink))) is not { } directory)
+                {
+                    return false;
+                }
+
+                var depth = PhysicalDepth(directory);
+                foreach (var segment in target.Split('/', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    depth += segment switch { "." => 0, ".." => -1, _ => 1 };
+                    if (depth < 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Whether moving <paramref name="source"/> to <paramref name="destination"/> would leave a link at or
+        /// under it climbing above the root.</summary>
+        public bool MoveMakesLinkClimb(string source, string destination)
+        {
+            try
+            {
+                var from = Path.TrimEndingDirectorySeparator(fs.Path.GetFullPath(Map(source)));
+                var to = Path.TrimEndingDirectorySeparator(fs.Path.GetFullPath(Map(destination)));
+                return LinksAtOrUnder(from, 0).Any(l => LinkClimbsAboveRoot(to + l.Path[from.Length..], l.Target));
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private IEnumerable<(string Path, string Target)> LinksAtOrUnder(string path, int depth)
+        {
+            var info = fs.FileInfo.New(path);
+            if (info.LinkTarget is { } target)
+            {
+                yield return (path, target);
+                yield break;
+            }
+
+            if (depth > 8 || !fs.Directory.Exists(path))
+            {
+                yield break;
+            }
+
+            foreach (var child in fs.Directory.EnumerateFileSystemEntries(path))
+            {
+                foreach (var link in LinksAtOrUnder(child, depth + 1))
+                {
+                    yield return link;
+                }
+            }
+        }
+
+        /// <summary>How many directories below the root <paramref name="hostDirectory"/> lies once every link on the
+        /// way is followed (a link's text joined to its directory, as readlink gives it).</summary>
+        private int PhysicalDepth(string hostDirectory)
+        {
+            var top = Top;
+            if (hostDirectory != top && !hostDirectory.StartsWith(top == "/" ? "/" : top + "/", StringComparison.Ordinal))
+            {
+                return int.MaxValue / 2; // outside the tree: not this check's business
+            }
+
+            var current = top;
+            foreach (var segment in hostDirectory[top.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = Path.Join(current, segment);
+                for (var hops = 0; hops < 40 && fs.FileInfo.New(next).LinkTarget is { } link; hops++)
+                {
+                    var text = link.StartsWith('/') ? link : Path.Join(Path.GetDirectoryName(next), link);
+                    next = Path.TrimEndingDirectorySeparator(Path.GetFullPath(text));
+                    if (next != top && !next.StartsWith(top == "/" ? "/" : top + "/", StringComparison.Ordinal))
+                    {
+                        return int.MaxValue / 2;
+                    }
+                }
+
+                current = next;
+            }
+
+            return current == top ? 0 : current[top.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
         }
 
         public bool EscapesRoot(string path)

@@ -72,7 +72,8 @@ internal static class FsScenarioRunner
             for (var i = 0; i < ops.Count; i++)
             {
                 var op = ops[i];
-                if (Environment.GetEnvironmentVariable("UNIONFS_FS_TRACE") is { Length: > 0 } trace)
+                var trace = Environment.GetEnvironmentVariable("UNIONFS_FS_TRACE");
+                if (trace is { Length: > 0 })
                 {
                     File.AppendAllText(trace, $"{i}: {op}\n"); // which call a hang or crash was in
                 }
@@ -80,6 +81,10 @@ internal static class FsScenarioRunner
                 var before = FsTree.Snapshot(oracle.Fs, oracle.Root);
                 var expected = FsOpRunner.Apply(oracle.Fs, oracle.Root, op);
                 var actual = FsOpRunner.Apply(union.Fs, union.Root, op);
+                if (trace is { Length: > 0 })
+                {
+                    File.AppendAllText(trace, $"   disk:  {expected}\n   union: {actual}\n");
+                }
                 if (deviation?.Invoke(op, expected, actual, oracle) == true)
                 {
                     deviations++;
