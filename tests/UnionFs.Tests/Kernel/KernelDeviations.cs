@@ -37,13 +37,21 @@ internal static class KernelDeviations
             else if (info is DirectoryInfo sub)
             {
                 CopyTree(sub, target);
+                continue; // stamped by its own copy
             }
             else
             {
                 File.Copy(info.FullName, target);
             }
+
+            // The setters act on a link itself on Linux.
+            File.SetLastWriteTimeUtc(target, info.LastWriteTimeUtc);
+            File.SetLastAccessTimeUtc(target, info.LastAccessTimeUtc);
         }
 
+        // mv across file systems keeps every time (cp -a), a directory's set after its children are written.
         File.SetUnixFileMode(destination, source.UnixFileMode);
+        Directory.SetLastWriteTimeUtc(destination, source.LastWriteTimeUtc);
+        Directory.SetLastAccessTimeUtc(destination, source.LastAccessTimeUtc);
     }
 }

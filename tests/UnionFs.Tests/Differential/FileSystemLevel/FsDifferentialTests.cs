@@ -25,7 +25,6 @@ public enum FsMode
 /// in each writable mode; after every call outcomes and trees must be equal. The generator
 /// (<see cref="FsOpGenerator"/>) was written from the System.IO documentation and the disk alone.
 /// </summary>
-[Explicit("open divergences, listed in docs/reliability.md (IFileSystem-level differential); run with --filter")]
 [TestFixture(FsMode.Memory)]
 [TestFixture(FsMode.Directory)]
 [TestFixture(FsMode.Mounted)]
@@ -47,7 +46,6 @@ public sealed class FsDifferentialTests(FsMode mode) : FsDifferentialBase(mode)
 /// The same, with <c>SetCurrentDirectory</c> and relative paths. The disk's current directory belongs to the process,
 /// so these run alone and restore it.
 /// </summary>
-[Explicit("open divergences, listed in docs/reliability.md (IFileSystem-level differential); run with --filter")]
 [TestFixture(FsMode.Memory)]
 [TestFixture(FsMode.Directory)]
 [TestFixture(FsMode.Mounted)]

@@ -11,7 +11,6 @@ namespace UnionFs.Tests.Differential.FileSystemLevel;
 /// mount and through the container's IFileSystem, compared after every call. The one named deviation is the kernel's
 /// EXDEV for renaming a directory with lower content (<see cref="KernelDeviations"/>). Needs Linux and root.
 /// </summary>
-[Explicit("open divergences, listed in docs/reliability.md (IFileSystem-level differential); run with --filter")]
 [TestFixture(FsMode.Memory)]
 [TestFixture(FsMode.Directory)]
 [TestFixture(FsMode.Mounted)]
