@@ -146,5 +146,55 @@ internal static partial class ContractCases
             f.FileSystem.Directory.SetCurrentDirectory(f.P("fixture"));
             return (f.FileSystem.Directory.GetCurrentDirectory(), f.FileSystem.File.ReadAllText("a.txt"));
         });
+
+        // ---- The current directory is held as chdir(2) holds it: by the directory, not by its name.
+        yield return new("CurrentDirectory.Renamed.FollowsTheDirectory", f =>
+        {
+            f.FileSystem.Directory.SetCurrentDirectory(f.P("fixture/sub"));
+            f.FileSystem.Directory.Move(f.P("fixture/sub"), f.P("fixture/sub2"));
+            return (f.FileSystem.Path.GetRelativePath(f.Root, f.FileSystem.Directory.GetCurrentDirectory()), f.FileSystem.File.ReadAllText("c.txt"));
+        });
+        yield return new("CurrentDirectory.ParentRenamed.FollowsTheDirectory", f =>
+        {
+            f.FileSystem.Directory.SetCurrentDirectory(f.P("fixture/sub/deep"));
+            f.FileSystem.Directory.Move(f.P("fixture/sub"), f.P("fixture/moved"));
+            return (f.FileSystem.Path.GetRelativePath(f.Root, f.FileSystem.Directory.GetCurrentDirectory()), f.FileSystem.File.ReadAllBytes("d.bin"));
+        });
+        yield return new("CurrentDirectory.DeletedAndRecreated.StaysGone", f =>
+        {
+            var gone = f.P("fixture/gone");
+            f.FileSystem.Directory.CreateDirectory(gone);
+            f.FileSystem.Directory.SetCurrentDirectory(gone);
+            f.FileSystem.Directory.Delete(gone);
+            f.FileSystem.Directory.CreateDirectory(gone);
+            f.FileSystem.File.WriteAllText(f.FileSystem.Path.Combine(gone, "x"), "x");
+            return (Try(() => f.FileSystem.Directory.GetCurrentDirectory()), Try(() => f.FileSystem.File.ReadAllText("x")), f.FileSystem.File.Exists("x"));
+        });
+        yield return new("CurrentDirectory.Deleted.ArgumentsCheckedFirst", f =>
+        {
+            var gone = f.P("fixture/gone");
+            f.FileSystem.Directory.CreateDirectory(gone);
+            f.FileSystem.Directory.SetCurrentDirectory(gone);
+            f.FileSystem.Directory.Delete(gone);
+            return (Try(() => f.FileSystem.File.Open("x", new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Read })),
+                Try(() => f.FileSystem.FileStream.New("x", FileMode.Append, FileAccess.ReadWrite)),
+                Try(() => f.FileSystem.Directory.GetFiles(".", "/*")));
+        });
+        yield return new("CurrentDirectory.Deleted.ResolveLinkTargetAsksTheKernel", f =>
+        {
+            f.FileSystem.File.CreateSymbolicLink(f.P("fixture/sub/up"), "..");
+            var gone = f.P("fixture/sub/gone");
+            f.FileSystem.Directory.CreateDirectory(gone);
+            f.FileSystem.Directory.SetCurrentDirectory(gone);
+            f.FileSystem.Directory.Delete(gone);
+            return (Try(() => f.FileSystem.File.ResolveLinkTarget("a", false)), Try(() => f.FileSystem.File.ResolveLinkTarget("./a", false)),
+                Try(() => f.FileSystem.File.ResolveLinkTarget("../c.txt", false)), Try(() => f.FileSystem.File.ResolveLinkTarget("../up", false)));
+        });
+        yield return new("ResolveLinkTarget.BareName.MissingBlamesTheDirectory", f =>
+        {
+            f.FileSystem.Directory.SetCurrentDirectory(f.P("fixture"));
+            return (Try(() => f.FileSystem.File.ResolveLinkTarget("none", false)), Try(() => f.FileSystem.File.ResolveLinkTarget("./none", false)),
+                Try(() => f.FileSystem.Directory.ResolveLinkTarget("./none", false)));
+        });
     }
 }
