@@ -68,14 +68,16 @@ internal sealed class UnionFileInfo(UnionFileSystem fs, string fullPath, string 
     {
         // FileInfo.MoveTo checks the source's directory before the source (dotnet/runtime FileInfo.cs), so a source
         // under a missing or non-directory parent is DirectoryNotFoundException, where File.Move says FileNotFound.
-        // In mount mode the mount point's directory is the host's.
+        // The destination's full path comes first (a relative one fails once the current directory is removed). In
+        // mount mode the mount point's directory is the host's.
+        var destination = Fs.Mount is { } mount ? mount.Path.GetFullPath(destFileName) : Fs.Full(destFileName);
         if (Path.GetDirectoryName(FullPath) is { } parent && !(Fs.Mount?.Directory ?? Fs.Directory).Exists(parent))
         {
             throw new DirectoryNotFoundException($"Could not find a part of the path '{FullPath}'.");
         }
 
         File.Move(FullPath, destFileName, overwrite);
-        FullPath = Fs.Full(destFileName);
+        FullPath = destination;
         OriginalPath = destFileName;
         Invalidate();
     }

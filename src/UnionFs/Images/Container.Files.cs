@@ -251,8 +251,9 @@ public sealed partial class Container
             input.CopyTo(output);
         }
 
-        // System.IO on Unix gives the copy the source's permission bits and modification time, also when it
-        // overwrites (dotnet/runtime SystemNative_CopyFile: fchmod and futimens on the new file). Its access time is
+        // System.IO on Unix gives the copy the source's permission bits (rwx for user, group and other: the set-id and
+        // sticky bits are not copied) and modification time, also when it overwrites (dotnet/runtime
+        // SystemNative_CopyFile: fchmod and futimens on the new file). Its access time is
         // the time of the copy: on the disk the copy's read advances the source's (relatime), and that is what the
         // copy gets; the union's reads advance nothing, so it stamps the clock.
         if (Find(from, followFinal: true, out _, out var sourceHit) == Status.Found)
@@ -261,7 +262,7 @@ public sealed partial class Container
             var now = Now;
             ChangeMetadata(to, followFinal: true, node =>
             {
-                node.Mode = original.UnixFileMode;
+                node.Mode = original.UnixFileMode & (UnixFileMode)0x1FF;
                 node.LastWriteTimeUtc = original.LastWriteTimeUtc;
                 node.LastAccessTimeUtc = now;
             });

@@ -95,6 +95,15 @@ internal static partial class ContractCases
                 f.FileSystem.File.GetUnixFileMode(f.FileSystem.Path.Combine(parent, "file")));
         });
 
+        // ---- File.Copy copies the permission bits only: set-user-ID, set-group-ID and sticky stay behind.
+        yield return new("FileCopy.SetIdAndStickyBitsNotCopied", f =>
+        {
+            f.FileSystem.File.SetUnixFileMode(f.P("fixture/a.txt"), (UnixFileMode)Convert.ToInt32("7755", 8));
+            f.FileSystem.File.Copy(f.P("fixture/a.txt"), f.P("fixture/copy.txt"));
+            f.FileSystem.File.Copy(f.P("fixture/a.txt"), f.P("fixture/b.json"), overwrite: true);
+            return (f.FileSystem.File.GetUnixFileMode(f.P("fixture/copy.txt")), f.FileSystem.File.GetUnixFileMode(f.P("fixture/b.json")));
+        });
+
         // ---- chmod(2) follows a link: a loop is ELOOP, a dangling link ENOENT.
         yield return new("SetAttributes.ReadOnlyOnLoopingLink", f =>
         {

@@ -67,7 +67,26 @@ public sealed class FsKernelOracleTests(FsMode mode) : FsDifferentialBase(mode)
             return false;
         }
 
-        KernelDeviations.MoveLikeMv(source, Host(op.Other));
+        // The copy is a new directory: a current directory inside the old one would be deleted with it, where the
+        // union's rename keeps it. The oracle's is moved to the copy, so the deviation stays this one call.
+        string? cwd;
+        try
+        {
+            cwd = Directory.GetCurrentDirectory();
+        }
+        catch (IOException)
+        {
+            cwd = null;
+        }
+
+        var destination = Path.GetFullPath(Host(op.Other));
+        var from = Path.GetFullPath(source);
+        KernelDeviations.MoveLikeMv(source, destination);
+        if (cwd is not null && (cwd == from || cwd.StartsWith(from + "/", StringComparison.Ordinal)))
+        {
+            Directory.SetCurrentDirectory(destination + cwd[from.Length..]);
+        }
+
         return true;
     }
 }

@@ -24,7 +24,8 @@ public static partial class FsOpRunner
 
         // Deleting or moving the tree's root removes the oracle's temp directory itself, where a container refuses to
         // lose its root: not a comparison of file systems.
-        if (op.Kind is FsOpKinds.DirDelete or FsOpKinds.DirMove && c.ResolvesToRoot(op.Path))
+        if (op.Kind is FsOpKinds.DirDelete or FsOpKinds.DirMove && c.ResolvesToRoot(op.Path)
+            || op.Kind is FsOpKinds.FileMove or FsOpKinds.DirMove && op.Other is not null && c.ResolvesToRoot(op.Other)) // a kernel mount point refuses a rename onto it (EBUSY)
         {
             return "skip:root";
         }
