@@ -88,7 +88,7 @@ public sealed partial class Container
 
             if (hit.Kind == EntryKind.SymbolicLink)
             {
-                // System.IO deletes a link to a directory (interop-notes.md); a link to anything else is not a directory.
+                // System.IO deletes a link to a directory (probed on .NET 10); a link to anything else is not a directory.
                 if (!LeadsToDirectory(canonical))
                 {
                     throw Errors.PartNotFound(canonical);
@@ -113,8 +113,41 @@ public sealed partial class Container
                 throw Errors.NotEmpty(canonical);
             }
 
+            if (recursive && RunsThroughLinkInside(normalized, canonical))
+            {
+                // System.IO empties the directory first and then removes the path as given; when that path runs
+                // through a link inside the directory, the link is gone by then, and rmdir(2) says ENOENT.
+                foreach (var name in ListNames(canonical, hit))
+                {
+                    RemoveEntry(UnionPath.Combine(canonical, name));
+                }
+
+                throw Errors.PartNotFound(normalized);
+            }
+
             RemoveEntry(canonical);
         }
+    }
+
+    /// <summary>Whether resolving <paramref name="normalized"/> follows a link that lies at or under
+    /// <paramref name="canonical"/>, the directory it resolves to.</summary>
+    private bool RunsThroughLinkInside(string normalized, string canonical)
+    {
+        if (NoLinks)
+        {
+            return false;
+        }
+
+        for (var end = normalized.IndexOf('/', 1); end > 0; end = normalized.IndexOf('/', end + 1))
+        {
+            if (Find(normalized[..end], followFinal: false, out var at, out var hit) == Status.Found && hit.Kind == EntryKind.SymbolicLink
+                && UnionPath.IsSelfOrDescendant(at, canonical))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lists the names in a directory of the merged view: the writable layer's and the image's, without
